@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "From a Jenkins pipeline to running, networked, monitored containers.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BaseImagesCommand.class,
     })
 public final class BerthCommand implements Runnable {
 

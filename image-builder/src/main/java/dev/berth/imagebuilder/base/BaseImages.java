@@ -1,0 +1,278 @@
+package dev.berth.imagebuilder.base;
+
+import dev.berth.imagebuilder.catalog.BaseImage;
+import dev.berth.imagebuilder.catalog.BaseImageCatalog;
+import dev.berth.imagebuilder.docker.EngineImageException;
+import dev.berth.imagebuilder.docker.EngineImages;
+import dev.berth.imagebuilder.docker.EngineImages.EngineImage;
+import dev.berth.imagebuilder.docker.EngineImages.RunOutput;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Ensures the catalog's offline base images exist on the local engine, building them without a registry. A base
+ * is reused when an image carries its recipe hash, so a second ensure costs one label query. Safe to call from
+ * many threads and processes at once: each base is built under a lock in {@code $BERTH_STATE}.
+ *
+ * <p>Engine tests call {@code BaseImages.shared().ensure("jre-17")} in their {@code @BeforeAll}.
+ */
+public final class BaseImages implements Closeable {
+
+  /** The user every base is verified as, and templates run as. */
+  public static final String APP_USER = Passwd.APP_UID + ":" + Passwd.APP_GID;
+
+  private static final Duration SMOKE_TIMEOUT = Duration.ofMinutes(2);
+  private static final long MIN_SIZE = 1_000_000;
+  private static BaseImages shared;
+
+  private final BaseImageCatalog catalog;
+  private final Map<String, BaseRecipe> recipes;
+  private final EngineImages engine;
+  private final Path state;
+  private final BaseImageListener listener;
+
+  BaseImages(
+      BaseImageCatalog catalog,
+      Map<String, BaseRecipe> recipes,
+      EngineImages engine,
+      Path state,
+      BaseImageListener listener) {
+    this.catalog = catalog;
+    this.recipes = Map.copyOf(recipes);
+    this.engine = engine;
+    this.state = state;
+    this.listener = listener;
+  }
+
+  /** Bases for the local engine ({@code DOCKER_HOST} or the default socket), state in {@link #stateDir()}. */
+  public static BaseImages local(BaseImageListener listener) {
+    Path state = stateDir();
+    return new BaseImages(
+        BaseImageCatalog.load(), BaseRecipes.standard(state), EngineImages.local(), state, listener);
+  }
+
+  /** One instance per JVM for tests and long-lived callers; never closed. */
+  public static synchronized BaseImages shared() {
+    if (shared == null) {
+      shared = local(BaseImageListener.NONE);
+    }
+    return shared;
+  }
+
+  /** {@code $BERTH_STATE}, or {@code /var/tmp/berth}. */
+  public static Path stateDir() {
+    String env = System.getenv("BERTH_STATE");
+    return Path.of(env == null || env.isBlank() ? "/var/tmp/berth" : env);
+  }
+
+  /** The catalog ids Berth can build, in catalog order. */
+  public List<String> ids() {
+    return catalog.all().stream().map(BaseImage::id).filter(recipes::containsKey).toList();
+  }
+
+  /** The offline tag of a base, e.g. {@code berth/jre:17}. */
+  public String tag(String id) {
+    return catalog.get(id).offline();
+  }
+
+  /** Whether an image with the base's current recipe hash exists; nothing is built. */
+  public Optional<BaseImageResult> find(String id) throws BaseImageException {
+    BaseRecipe recipe = recipe(id);
+    String hash = hash(id, recipe);
+    try {
+      return engine.findByLabel(BaseImageLabels.RECIPE_HASH, hash).map(i -> reused(id, i, Duration.ZERO));
+    } catch (EngineImageException e) {
+      throw new BaseImageException(e.getMessage(), e);
+    }
+  }
+
+  /** Every base, in catalog order: built now or reused. Stops at the first failure. */
+  public List<BaseImageResult> ensureAll() throws BaseImageException {
+    List<BaseImageResult> results = new ArrayList<>();
+    for (String id : ids()) {
+      results.add(ensure(id));
+    }
+    return results;
+  }
+
+  /**
+   * The base with this catalog id, built if no image carries its recipe hash, and tagged with its offline tag.
+   *
+   * @throws IllegalArgumentException for an id the catalog or Berth's recipes do not know
+   * @throws BaseImageException when building fails; the message names the step and the fix
+   */
+  public BaseImageResult ensure(String id) throws BaseImageException {
+    long start = System.nanoTime();
+    BaseRecipe recipe = recipe(id);
+    String tag = tag(id);
+    String hash = hash(id, recipe);
+    listener.onEvent(new BaseImageEvent.Started(id, tag, hash));
+    BaseImageResult result;
+    try {
+      Optional<EngineImage> existing = engine.findByLabel(BaseImageLabels.RECIPE_HASH, hash);
+      if (existing.isPresent() && existing.get().tags().contains(tag)) {
+        // The cheap path taken by every test's @BeforeAll: one label query, no lock.
+        result = reused(id, existing.get(), since(start));
+      } else {
+        try (StateLock lock = StateLock.acquire(state, "base-" + id)) {
+          result = ensureLocked(id, recipe, tag, hash, start);
+        }
+      }
+    } catch (EngineImageException e) {
+      throw new BaseImageException("base " + id + " (" + tag + "): " + e.getMessage(), e);
+    }
+    listener.onEvent(new BaseImageEvent.Finished(id, result));
+    return result;
+  }
+
+  // One link per step: re-check under the lock, root filesystem, load with config, verify, tag.
+  private BaseImageResult ensureLocked(String id, BaseRecipe recipe, String tag, String hash, long start)
+      throws BaseImageException, EngineImageException {
+    // Another thread or process may have built it while this one waited for the lock.
+    Optional<EngineImage> existing = engine.findByLabel(BaseImageLabels.RECIPE_HASH, hash);
+    if (existing.isPresent()) {
+      if (!existing.get().tags().contains(tag)) {
+        engine.tag(existing.get().id(), tag);
+      }
+      return reused(id, existing.get(), since(start));
+    }
+    String shortHash = hash.substring(0, 12);
+    Path dir = state.resolve("base-images").resolve(id).resolve(shortHash);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new BaseImageException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    BaseRecipe.Workspace ws =
+        new BaseRecipe.Workspace(dir, state, step -> listener.onEvent(new BaseImageEvent.Progress(id, step)));
+    // Root filesystem: a tar in $BERTH_STATE, reused when this hash was built before.
+    BaseRecipe.RootFs rootFs = recipe.rootFs(ws);
+    // Load: one layer plus its config (env, workdir, command, labels with the recipe hash).
+    ImageConfig config =
+        rootFs.config().withLabels(Map.of(BaseImageLabels.RECIPE_HASH, hash, BaseImageLabels.CATALOG_ID, id));
+    ws.progress().accept("docker load " + rootFs.tar().getFileName() + " (" + mib(size(rootFs.tar())) + ")");
+    String candidate = "berth/base-candidate:" + id + "-" + shortHash;
+    String imageId = engine.load(config.toImage(rootFs.tar(), layerDigest(rootFs.tar())), candidate);
+    // Verify before tagging: a failed bootstrap must never become the tag (ENVIRONMENT.md §3.2).
+    verify(id, recipe, candidate, config, ws);
+    engine.tag(imageId, tag);
+    engine.untag(candidate);
+    pruneOtherHashes(dir);
+    EngineImage built =
+        engine.inspect(imageId).orElseThrow(() -> new BaseImageException("image " + imageId + " vanished"));
+    return new BaseImageResult(
+        id, tag, BaseImageResult.Outcome.BUILT, built.id(), built.sizeBytes(), since(start), built.labels());
+  }
+
+  private void verify(String id, BaseRecipe recipe, String image, ImageConfig config, BaseRecipe.Workspace ws)
+      throws BaseImageException, EngineImageException {
+    ws.progress().accept("verify: " + String.join(" ", recipe.smokeCommand()) + " as " + APP_USER);
+    RunOutput out =
+        engine.run(image, APP_USER, recipe.smokeCommand(), Map.of(BaseImageLabels.CATALOG_ID, id), SMOKE_TIMEOUT);
+    String version = config.labels().get(BaseImageLabels.RUNTIME_VERSION);
+    long size = engine.inspect(image).map(EngineImage::sizeBytes).orElse(0L);
+    if (out.exitCode() != 0 || (version != null && !out.output().contains(version)) || size < MIN_SIZE) {
+      engine.untag(image);
+      throw new BaseImageException(
+          "base "
+              + id
+              + " failed its check: "
+              + String.join(" ", recipe.smokeCommand())
+              + " as "
+              + APP_USER
+              + " exited "
+              + out.exitCode()
+              + (version == null ? "" : ", expected version " + version)
+              + ", image size "
+              + size
+              + " bytes; output:\n"
+              + out.output().strip()
+              + "\nThe tar stays in "
+              + ws.dir()
+              + "; delete that folder to rebuild from scratch");
+    }
+  }
+
+  private BaseRecipe recipe(String id) {
+    catalog.get(id);
+    BaseRecipe recipe = recipes.get(id);
+    if (recipe == null) {
+      throw new IllegalArgumentException(
+          "Berth has no offline recipe for base '" + id + "'; buildable: " + String.join(", ", ids()));
+    }
+    return recipe;
+  }
+
+  private String hash(String id, BaseRecipe recipe) throws BaseImageException {
+    Map<String, String> inputs = new TreeMap<>(recipe.inputs());
+    inputs.put("catalog.offline", tag(id));
+    return RecipeHash.of(inputs);
+  }
+
+  private BaseImageResult reused(String id, EngineImage image, Duration took) {
+    return new BaseImageResult(
+        id, tag(id), BaseImageResult.Outcome.REUSED, image.id(), image.sizeBytes(), took, image.labels());
+  }
+
+  /** Older hashes' tars of the same base are never used again. */
+  private static void pruneOtherHashes(Path dir) {
+    try (Stream<Path> siblings = Files.list(dir.getParent())) {
+      for (Path other : siblings.filter(p -> !p.equals(dir)).toList()) {
+        JlinkRuntime.deleteTree(other);
+      }
+    } catch (IOException | BaseImageException e) {
+      // Disk housekeeping only.
+    }
+  }
+
+  /** The layer's diff ID, kept beside the tar so a warm machine does not hash 300 MB again. */
+  private static String layerDigest(Path tar) throws BaseImageException {
+    Path sidecar = tar.resolveSibling(tar.getFileName() + ".sha256");
+    try {
+      if (Files.exists(sidecar) && Files.getLastModifiedTime(sidecar).compareTo(Files.getLastModifiedTime(tar)) >= 0) {
+        return "sha256:" + Files.readString(sidecar).strip();
+      }
+      String hex = EngineImages.sha256(tar);
+      Files.writeString(sidecar, hex + "\n");
+      return "sha256:" + hex;
+    } catch (IOException e) {
+      throw new BaseImageException("cannot hash " + tar + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static String mib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+  }
+
+  /** Labels in a stable order, for printing. */
+  static Map<String, String> sorted(Map<String, String> labels) {
+    return new LinkedHashMap<>(new TreeMap<>(labels));
+  }
+
+  @Override
+  public void close() throws IOException {
+    engine.close();
+  }
+}

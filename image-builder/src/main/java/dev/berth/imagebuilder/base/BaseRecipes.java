@@ -1,0 +1,26 @@
+package dev.berth.imagebuilder.base;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Berth's recipe for each catalog id; the one place that says how each offline base is made. */
+final class BaseRecipes {
+
+  static final Path JDK_17 = jdk("BERTH_JDK17_HOME", "/usr/lib/jvm/java-17-openjdk-amd64");
+  static final Path JDK_25 = jdk("BERTH_JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64");
+
+  private BaseRecipes() {}
+
+  static Map<String, BaseRecipe> standard(Path state) {
+    Map<String, BaseRecipe> r = new LinkedHashMap<>();
+    r.put("jre-17", new JlinkJreRecipe(new JlinkRuntime(JDK_17, JlinkJreRecipe.GENERAL_MODULES)));
+    r.put("jre-25", new JlinkJreRecipe(new JlinkRuntime(JDK_25, JlinkJreRecipe.GENERAL_MODULES)));
+    return r;
+  }
+
+  private static Path jdk(String env, String fallback) {
+    String value = System.getenv(env);
+    return Path.of(value == null || value.isBlank() ? fallback : value);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.berth.imagebuilder.base;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A shell-less JRE from scratch: jlink from a host JDK plus the libraries it needs, imported as one layer
+ * (ENVIRONMENT.md §3.1). The default base for JVM apps.
+ *
+ * @param runtime the JDK and modules to link
+ */
+record JlinkJreRecipe(JlinkRuntime runtime) implements BaseRecipe {
+
+  /**
+   * What the general JVM base links (about 52 MB of JRE): the modules small services use, plus java.sql (legacy
+   * apps), java.desktop (java.beans, which Spring and Tomcat need), java.instrument (javaagents) and Kerberos.
+   * Apps that need more modules get them from the Debian JRE base ({@code jre-17-shell}).
+   */
+  static final List<String> GENERAL_MODULES =
+      List.of(
+          "java.base",
+          "java.desktop",
+          "java.instrument",
+          "java.logging",
+          "java.management",
+          "java.naming",
+          "java.net.http",
+          "java.security.jgss",
+          "java.sql",
+          "jdk.crypto.ec",
+          "jdk.httpserver",
+          "jdk.management",
+          "jdk.unsupported",
+          "jdk.zipfs");
+
+  /** What a Tomcat base links: all of Java SE, like the public images' full JRE, as WARs may use any of it. */
+  static final List<String> TOMCAT_MODULES =
+      List.of(
+          "java.se",
+          "jdk.crypto.ec",
+          "jdk.management",
+          "jdk.naming.dns",
+          "jdk.unsupported",
+          "jdk.zipfs");
+
+  @Override
+  public Map<String, String> inputs() throws BaseImageException {
+    Map<String, String> in = new TreeMap<>(runtime.inputs());
+    in.put("recipe", "jlink-jre");
+    in.put("recipes.version", RECIPES_VERSION);
+    return in;
+  }
+
+  @Override
+  public RootFs rootFs(Workspace ws) throws BaseImageException {
+    JdkRelease release = JdkRelease.read(runtime.jdkHome());
+    Path tar = ws.dir().resolve("rootfs.tar");
+    if (!Files.exists(tar)) {
+      Map<String, String> libs = runtime.link(ws.dir().resolve("jre"), ws);
+      writeTar(tar, w -> ScratchJreRoot.write(w, ws.dir().resolve("jre"), libs));
+      JlinkRuntime.deleteTree(ws.dir().resolve("jre"));
+    } else {
+      ws.progress().accept("reusing " + tar);
+    }
+    return new RootFs(tar, new ImageConfig(ScratchJreRoot.env(), "/app", null, List.of("java", "-version"),
+        List.of(), jdkLabels(release)));
+  }
+
+  @Override
+  public List<String> smokeCommand() {
+    return ScratchJreRoot.javaVersion();
+  }
+
+  static Map<String, String> jdkLabels(JdkRelease release) {
+    return Map.of(
+        BaseImageLabels.JDK_VERSION, release.javaVersion(),
+        BaseImageLabels.JDK_RUNTIME, Integer.toString(release.feature()),
+        BaseImageLabels.RUNTIME_VERSION, release.javaVersion());
+  }
+
+  /** Writes a tar through a temporary file, so an interrupted build never leaves a tar that looks finished. */
+  static void writeTar(Path tar, TarContent content) throws BaseImageException {
+    Path tmp = tar.resolveSibling(tar.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp);
+        RootFsWriter w = new RootFsWriter(new java.io.BufferedOutputStream(out, 1 << 16))) {
+      content.write(w);
+    } catch (IOException e) {
+      throw new BaseImageException("cannot write the root filesystem " + tmp + ": " + e.getMessage(), e);
+    }
+    try {
+      Files.move(tmp, tar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new BaseImageException("cannot move " + tmp + " to " + tar + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Fills a root filesystem tar. */
+  @FunctionalInterface
+  interface TarContent {
+    void write(RootFsWriter w) throws IOException;
+  }
+}
