@@ -14,9 +14,17 @@ final class BaseRecipes {
 
   static Map<String, BaseRecipe> standard(Path state) {
     Map<String, BaseRecipe> r = new LinkedHashMap<>();
-    r.put("jre-17", new JlinkJreRecipe(new JlinkRuntime(JDK_17, JlinkJreRecipe.GENERAL_MODULES)));
-    r.put("jre-25", new JlinkJreRecipe(new JlinkRuntime(JDK_25, JlinkJreRecipe.GENERAL_MODULES)));
+    r.put("jre-17", new JlinkJreRecipe(new JlinkRuntime(JDK_17, JlinkJreRecipe.JAVA_SE_MODULES)));
+    r.put("jre-25", new JlinkJreRecipe(new JlinkRuntime(JDK_25, JlinkJreRecipe.JAVA_SE_MODULES)));
+    r.put("tomcat-9.0", tomcat("9.0.98"));
+    r.put("tomcat-10.1", tomcat("10.1.49"));
     return r;
+  }
+
+  private static TomcatRecipe tomcat(String version) {
+    return new TomcatRecipe(
+        new JlinkRuntime(JDK_17, JlinkJreRecipe.JAVA_SE_MODULES),
+        new TomcatDistribution(version, TomcatDistribution.CENTRAL));
   }
 
   private static Path jdk(String env, String fallback) {

@@ -54,13 +54,25 @@ final class RootFsWriter implements Closeable {
   /** A file with the given content. */
   void file(String path, byte[] content, int mode, Owner owner) throws IOException {
     String name = normalize(path);
+    once(name);
     parents(name);
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setSize(content.length);
     put(e, 0100000 | mode, owner);
     tar.write(content);
     tar.closeArchiveEntry();
-    written.add(name);
+  }
+
+  /** A file streamed from {@code content}, e.g. an entry of another archive. */
+  void file(String path, java.io.InputStream content, long size, int mode, Owner owner) throws IOException {
+    String name = normalize(path);
+    once(name);
+    parents(name);
+    TarArchiveEntry e = new TarArchiveEntry(name);
+    e.setSize(size);
+    put(e, 0100000 | mode, owner);
+    content.transferTo(tar);
+    tar.closeArchiveEntry();
   }
 
   /** A text file, UTF-8. */
@@ -76,12 +88,12 @@ final class RootFsWriter implements Closeable {
   /** A symbolic link. */
   void symlink(String path, String target) throws IOException {
     String name = normalize(path);
+    once(name);
     parents(name);
     TarArchiveEntry e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
     e.setLinkName(target);
     put(e, 0120777, Owner.ROOT);
     tar.closeArchiveEntry();
-    written.add(name);
   }
 
   /**
@@ -108,14 +120,26 @@ final class RootFsWriter implements Closeable {
     }
   }
 
-  private void directoryExact(String path, int mode, Owner owner) throws IOException {
-    // Written even when it exists as a parent already: on import the later entry's owner and mode win.
+  /**
+   * A directory with this owner and mode. The engine rejects duplicate paths, so a directory is written once: the
+   * first call (or parent) wins, and callers write directories with special owners before their contents.
+   */
+  void directoryExact(String path, int mode, Owner owner) throws IOException {
     String name = normalize(path);
+    if (name.isEmpty() || written.contains(name + "/")) {
+      return;
+    }
     parents(name);
     TarArchiveEntry e = new TarArchiveEntry(name + "/", TarArchiveEntry.LF_DIR);
     put(e, 040000 | mode, owner);
     tar.closeArchiveEntry();
     written.add(name + "/");
+  }
+
+  private void once(String name) {
+    if (!written.add(name)) {
+      throw new IllegalStateException("the root filesystem already has " + name + "; the engine rejects duplicates");
+    }
   }
 
   private void parents(String name) throws IOException {

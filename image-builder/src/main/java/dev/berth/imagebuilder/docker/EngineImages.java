@@ -199,7 +199,10 @@ public final class EngineImages implements Closeable {
       throw new EngineImageException("streaming " + image.layerTar() + " failed", writeFailure.get());
     }
     return inspect(repoTag)
-        .orElseThrow(() -> new EngineImageException("the engine loaded " + repoTag + " but does not list it", null))
+        .orElseThrow(() -> new EngineImageException(
+                    "docker load accepted " + image.layerTar() + " but has no " + repoTag + "; the engine"
+                        + " rejected the layer (try docker import " + image.layerTar() + " to see why)",
+                    null))
         .id();
   }
 
