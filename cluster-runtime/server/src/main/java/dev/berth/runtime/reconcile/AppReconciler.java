@@ -128,7 +128,10 @@ public final class AppReconciler {
         .filter(r -> !r.placed())
         .sorted((a, b) -> Long.compare(b.revision(), a.revision()) != 0 ? Long.compare(b.revision(), a.revision()) : a.id().compareTo(b.id()))
         .forEach(r -> {
-          requests.add(new PlacementRequest(r.id(), r.appKey(), spec.resources().cpuMillis(), spec.resources().memoryBytes(), spec.placement()));
+          AppSpec rs = desired.specFor(r.revision());
+          requests.add(
+              new PlacementRequest(
+                  r.id(), r.appKey(), rs.resources().cpuMillis(), rs.resources().memoryBytes(), rs.placement()));
           if (r.pending() != null) {
             previous.put(r.id(), r.pending());
           }
@@ -161,8 +164,14 @@ public final class AppReconciler {
     }
 
     AppRecord app = null;
+    Set<Long> revisionsInUse = new HashSet<>();
+    working.values().forEach(r -> revisionsInUse.add(r.revision()));
+    if (!revisionsInUse.containsAll(desired.previous().keySet())) {
+      // Older revisions without replicas are done; forget their specs.
+      app = desired.keepingPrevious(revisionsInUse);
+    }
     if (!Objects.equals(decision.state(), desired.rollout())) {
-      app = desired.withRollout(decision.state());
+      app = (app == null ? desired : app).withRollout(decision.state());
       if (!decision.state().phase().equals(desired.rollout().phase())) {
         boolean failed = decision.state().phase().equals(dev.berth.runtime.model.RolloutState.FAILED);
         events.add(new AppEvent(now, failed ? AppEvent.WARNING : AppEvent.NORMAL,

@@ -44,7 +44,7 @@ public final class NodeAssignments {
 
   /** The container one replica runs. */
   public ReplicaAssignment assignment(Replica replica, AppRecord app) {
-    AppSpec spec = app.spec();
+    AppSpec spec = app.specFor(replica.revision());
     List<ContainerPort> ports = new ArrayList<>();
     for (PortSpec p : spec.ports()) {
       ports.add(new ContainerPort(p.name(), p.port(), p.protocol()));

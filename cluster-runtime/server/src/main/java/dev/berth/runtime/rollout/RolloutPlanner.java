@@ -69,9 +69,13 @@ public final class RolloutPlanner {
       }
     }
 
+    // Judge completion on the state after this step, so the pass that removes the last old replica completes it.
+    long oldAfter = old.stream().filter(r -> !remove.contains(r.id())).count();
+    long currentAfter = current.stream().filter(r -> !remove.contains(r.id())).count() + create;
+    long readyAfter = current.stream().filter(r -> r.ready() && !remove.contains(r.id())).count();
     String message;
     Duration recheck = null;
-    if (old.isEmpty() && readyNew >= desired && current.size() == desired) {
+    if (oldAfter == 0 && readyAfter >= desired && currentAfter == desired) {
       s = withPhase(s, RolloutState.COMPLETE, "");
       message = "all " + desired + " replicas of revision " + revision + " are ready";
     } else if (RolloutState.FAILED.equals(s.phase())) {

@@ -23,8 +23,8 @@ public final class ClusterView {
         continue;
       }
       AppRecord app = snapshot.apps().get(r.appKey());
-      long cpu = app == null ? 0 : app.spec().resources().cpuMillis();
-      long memory = app == null ? 0 : app.spec().resources().memoryBytes();
+      long cpu = app == null ? 0 : app.specFor(r.revision()).resources().cpuMillis();
+      long memory = app == null ? 0 : app.specFor(r.revision()).resources().memoryBytes();
       long[] u = used.computeIfAbsent(r.nodeId(), k -> new long[2]);
       u[0] += cpu;
       u[1] += memory;
