@@ -1,0 +1,134 @@
+package dev.berth.runtime.master;
+
+import dev.berth.runtime.controller.AppController;
+import dev.berth.runtime.controller.AppWriter;
+import dev.berth.runtime.controller.ControllerRunner;
+import dev.berth.runtime.controller.NodeLivenessController;
+import dev.berth.runtime.controller.NodeSyncController;
+import dev.berth.runtime.controller.WorkQueue;
+import dev.berth.runtime.master.http.ApiServer;
+import dev.berth.runtime.reconcile.ContainerEnvironment;
+import dev.berth.runtime.reconcile.NodeAssignments;
+import dev.berth.runtime.store.DurableStateStore;
+import dev.berth.runtime.store.StateStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The master's composition root: opens the durable store, wires the controllers to their queues, starts the node
+ * transport and the HTTP API, and runs the liveness sweep and the periodic resync.
+ */
+public final class MasterMain implements AutoCloseable {
+
+  /** How often the liveness sweep runs (RUNTIME.md §2.5). */
+  static final Duration SWEEP = Duration.ofMillis(100);
+  /** How often every app is reconciled even without news, to heal a missed event. */
+  static final Duration RESYNC = Duration.ofSeconds(30);
+  /** Extra time nodes known from the store get to rejoin after a master restart. */
+  static final Duration STARTUP_GRACE = Duration.ofSeconds(5);
+
+  private final StateStore store;
+  private final WorkQueue<String> appQueue;
+  private final WorkQueue<String> nodeQueue;
+  private final ControllerRunner<String> apps;
+  private final ControllerRunner<String> nodes;
+  private final NodeTransport transport;
+  private final ApiServer api;
+  private final ScheduledExecutorService timers;
+  private final String token;
+
+  private MasterMain(MasterConfig config, NodeTransport.Factory transports, PrintStream log) throws IOException {
+    Clock clock = Clock.systemUTC();
+    this.store = DurableStateStore.open(config.stateDir());
+    this.token = config.apiToken() != null ? config.apiToken() : ApiToken.loadOrCreate(config.stateDir());
+    this.appQueue = new WorkQueue<>("berth-apps");
+    this.nodeQueue = new WorkQueue<>("berth-nodes");
+    NodeLivenessController liveness = new NodeLivenessController(store, clock, appQueue::add, nodeQueue::add);
+    liveness.adoptKnownNodes(STARTUP_GRACE);
+    // The inbox exists before the transport, so no node message can arrive unrecorded.
+    MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add);
+    this.transport = transports.start(config.nodePort(), inbox);
+    NodeAssignments assignments =
+        new NodeAssignments(new ContainerEnvironment(ContainerEnvironment.JvmFlags.MAX_HEAP_ONLY));
+    long epoch = System.currentTimeMillis() * 1000;
+    this.apps =
+        new ControllerRunner<>(
+                "berth-app-controller", appQueue, new AppController(store, clock, nodeQueue::add, appQueue::add),
+                (key, e) -> log.println("app " + key + ": reconcile failed: " + e))
+            .start(1);
+    this.nodes =
+        new ControllerRunner<>(
+                "berth-node-sync", nodeQueue, new NodeSyncController(store, transport.gateway(), assignments, epoch),
+                (key, e) -> log.println("node " + key + ": sync failed: " + e))
+            .start(1);
+    AppWriter writer = new AppWriter(store, clock, appQueue::add);
+    this.api =
+        ApiServer.start(
+            new InetSocketAddress(config.apiHost(), config.apiPort()), store, writer, transport.gateway(),
+            liveness::lastHeartbeat, token);
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "berth-master-timers");
+              t.setDaemon(true);
+              return t;
+            });
+    timers.scheduleAtFixedRate(
+        () -> {
+          try {
+            liveness.sweep();
+          } catch (RuntimeException e) {
+            log.println("liveness sweep failed: " + e);
+          }
+        },
+        SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(
+        () -> store.snapshot().apps().keySet().forEach(appQueue::add), 0, RESYNC.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts a master.
+   *
+   * @throws IOException when a port cannot be bound or the state folder cannot be used
+   */
+  public static MasterMain start(MasterConfig config, NodeTransport.Factory transports, PrintStream log)
+      throws IOException {
+    return new MasterMain(config, transports, log);
+  }
+
+  /** The HTTP API's port. */
+  public int apiPort() {
+    return api.port();
+  }
+
+  /** The port agents join on. */
+  public int nodePort() {
+    return transport.port();
+  }
+
+  /** The API's bearer token. */
+  public String apiToken() {
+    return token;
+  }
+
+  /** The store (for in-process callers such as tests). */
+  public StateStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    api.close();
+    apps.close();
+    nodes.close();
+    transport.close();
+    store.close();
+  }
+}
