@@ -12,10 +12,14 @@ final class RecipeHash {
 
   private RecipeHash() {}
 
-  /** Hex SHA-256 over the inputs sorted by key, so map order never changes the hash. */
+  /**
+   * Hex SHA-256 over the inputs sorted by key, so map order never changes the hash. Each key and value is
+   * length-prefixed, so {@code a=b=c} as key "a" or key "a=b" hash differently.
+   */
   static String of(Map<String, String> inputs) {
     StringBuilder text = new StringBuilder();
-    new TreeMap<>(inputs).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    new TreeMap<>(inputs)
+        .forEach((k, v) -> text.append(k.length()).append(':').append(k).append(v.length()).append(':').append(v));
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
