@@ -12,6 +12,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BaseImagesCommand.class,
+      MasterCommand.class,
+      ApplyCommand.class,
+      GetCommand.class,
+      DescribeCommand.class,
+      LogsCommand.class,
+      ScaleCommand.class,
+      DeleteCommand.class,
     })
 public final class BerthCommand implements Runnable {
 

@@ -53,7 +53,7 @@ public final class MasterMain implements AutoCloseable {
     liveness.adoptKnownNodes(STARTUP_GRACE);
     // The inbox exists before the transport, so no node message can arrive unrecorded.
     MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add);
-    this.transport = transports.start(config.nodePort(), inbox);
+    this.transport = transports.start(config.stateDir(), config.apiHost(), config.nodePort(), inbox);
     NodeAssignments assignments =
         new NodeAssignments(new ContainerEnvironment(ContainerEnvironment.JvmFlags.MAX_HEAP_ONLY));
     long epoch = System.currentTimeMillis() * 1000;

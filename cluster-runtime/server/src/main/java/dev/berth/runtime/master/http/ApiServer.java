@@ -110,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
     } catch (ApiException e) {
       ex.json(e.status, e.error);
     } catch (SpecValidationException e) {
-      ex.json(422, new ApiError(e.field(), e.value(), e.getMessage(), "allowed: " + e.allowed()));
+      ex.json(422, new ApiError(e.field(), e.value(), e.getMessage(), "fix " + (e.field().isEmpty() ? "the spec" : e.field()) + " and apply again"));
     } catch (StoreException e) {
       ex.json(503, new ApiError("", null, e.getMessage(), "nothing was changed; check the master's disk and retry"));
     } catch (RuntimeException e) {

@@ -1,0 +1,99 @@
+package dev.berth.runtime.cli;
+
+import dev.berth.runtime.api.client.BerthApiException;
+import dev.berth.runtime.api.client.BerthClient;
+import dev.berth.runtime.api.json.ApiJson;
+import dev.berth.runtime.api.spec.AppSpec;
+import dev.berth.runtime.api.spec.DurationText;
+import dev.berth.runtime.api.spec.SpecValidationException;
+import dev.berth.runtime.api.status.AppStatus;
+import dev.berth.runtime.api.status.ApplyResult;
+import dev.berth.runtime.api.status.RolloutStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code berth apply -f app.yaml [--wait]}: creates or updates an app; with --wait, shows the rollout live. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = "Create or update an app from a spec file (YAML or JSON); --wait shows the rollout until it ends.")
+public final class ApplyCommand extends ClusterCommand {
+
+  @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The spec file; - reads stdin")
+  String file;
+
+  @Option(names = "--wait", description = "Wait for the rollout to complete (or fail), printing its progress")
+  boolean waitForRollout;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long --wait waits (default: ${DEFAULT-VALUE})")
+  String timeout;
+
+  @Override
+  int run() throws BerthApiException, Exception {
+    String text;
+    try {
+      text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(file));
+    } catch (NoSuchFileException e) {
+      err().println("ERROR spec file " + file + " does not exist; pass the path of an app spec (YAML or JSON) with -f");
+      return CommandLine.ExitCode.USAGE;
+    } catch (IOException e) {
+      err().println("ERROR cannot read spec file " + file + ": " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    AppSpec spec;
+    try {
+      // Checked here too, so a bad file fails before any network call, with the same message the master gives.
+      spec = ApiJson.readSpec(text);
+    } catch (SpecValidationException e) {
+      err().println("ERROR " + file + ": " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    Duration limit = DurationText.parse("--timeout", timeout);
+    BerthClient client = cluster.client();
+    ApplyResult result = client.apply(text);
+    out().println("app " + result.app() + " " + result.outcome() + " (revision " + result.revision() + ")");
+    out().flush();
+    if (!waitForRollout) {
+      return 0;
+    }
+    return follow(client, spec, result.revision(), Instant.now().plus(limit));
+  }
+
+  private int follow(BerthClient client, AppSpec spec, long revision, Instant until) throws Exception {
+    String last = "";
+    while (true) {
+      AppStatus status = client.app(spec.namespace(), spec.name());
+      RolloutStatus r = status.rollout();
+      String line =
+          String.format(
+              "rollout %s: %d/%d ready, %d updated, %d old left - %s",
+              r.phase().toLowerCase(), r.ready(), r.desired(), r.updated(), r.oldRemaining(), r.message());
+      if (!line.equals(last)) {
+        out().println(line);
+        out().flush();
+        last = line;
+      }
+      if (r.revision() >= revision && r.finished()) {
+        if (RolloutStatus.FAILED.equals(r.phase())) {
+          err().println("ERROR rollout of revision " + r.revision() + " failed: " + r.message()
+              + "; see berth describe " + spec.name());
+          return 1;
+        }
+        return 0;
+      }
+      if (Instant.now().isAfter(until)) {
+        err().println("ERROR gave up waiting after --timeout " + timeout + "; the rollout goes on: berth describe " + spec.name());
+        return 1;
+      }
+      Thread.sleep(100);
+    }
+  }
+}
