@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       LogsCommand.class,
       ScaleCommand.class,
       DeleteCommand.class,
+      BenchStartCommand.class,
     })
 public final class BerthCommand implements Runnable {
 
