@@ -58,7 +58,9 @@ public final class ApplyCommand extends ClusterCommand {
     }
     Duration limit = DurationText.parse("--timeout", timeout);
     BerthClient client = cluster.client();
-    ApplyResult result = client.apply(text);
+    AppSpec withFacts = ImageLabelFacts.fill(spec);
+    // Send the user's own text unless the image's labels added facts: their comments and order stay as written.
+    ApplyResult result = client.apply(withFacts == spec ? text : ApiJson.toJson(withFacts));
     out().println("app " + result.app() + " " + result.outcome() + " (revision " + result.revision() + ")");
     out().flush();
     if (!waitForRollout) {
