@@ -54,8 +54,15 @@ public final class NodeLivenessController {
     heartbeats.put(info.nodeId(), now);
     store.putNode(new Node(info, NodeState.READY, now, now, ""));
     nodeChanged.accept(info.nodeId());
-    // New capacity: apps with pending replicas may fit, and replicas lost to this node are re-placed anyway.
-    store.snapshot().apps().keySet().stream().sorted().forEach(appChanged);
+    // New capacity: apps with pending replicas may fit; apps with replicas here see the node ready again.
+    ClusterSnapshot s = store.snapshot();
+    Set<String> apps = new java.util.TreeSet<>();
+    for (Replica r : s.replicas().values()) {
+      if (!r.placed() || info.nodeId().equals(r.nodeId())) {
+        apps.add(r.appKey());
+      }
+    }
+    apps.forEach(appChanged);
   }
 
   /** A heartbeat arrived. */

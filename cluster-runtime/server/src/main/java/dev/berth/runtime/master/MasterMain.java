@@ -52,7 +52,7 @@ public final class MasterMain implements AutoCloseable {
     NodeLivenessController liveness = new NodeLivenessController(store, clock, appQueue::add, nodeQueue::add);
     liveness.adoptKnownNodes(STARTUP_GRACE);
     // The inbox exists before the transport, so no node message can arrive unrecorded.
-    MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add);
+    MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add, clock);
     this.transport = transports.start(config.stateDir(), config.apiHost(), config.nodePort(), inbox);
     NodeAssignments assignments =
         new NodeAssignments(new ContainerEnvironment(ContainerEnvironment.JvmFlags.MAX_HEAP_ONLY));
