@@ -89,4 +89,84 @@ final class Reports {
     Files.createDirectories(root.resolve("logs"));
     return root;
   }
+  /** Writes each named file (text: its own name) under root. */
+  static Path files(Path root, String... names) throws IOException {
+    for (String f : names) {
+      Path p = root.resolve(f);
+      Files.createDirectories(p.getParent());
+      if (!Files.exists(p)) {
+        Files.writeString(p, "content of " + f);
+      }
+    }
+    return root;
+  }
+
+  /** A report and its input folder, for one template shape. */
+  record Case(String templateId, DetectReport report, Path root) {}
+
+  /** One case per template id, each with its input written under {@code dir}. */
+  static List<Case> everyShape(Path dir) throws IOException {
+    java.util.List<Case> cases = new java.util.ArrayList<>();
+    cases.add(new Case("jvm-dist", distJdk7(), distJdk7Files(dir.resolve("dist"))));
+    cases.add(new Case("jvm-jar",
+        report("jvm-jar", "orders-2.3.0.jar", new DetectReport.Jdk(8, 8, 8, 17, "floor-lts", null, List.of()),
+            List.of("java", "-jar", "/app/orders-2.3.0.jar"), null, 8080, null,
+            List.of(new DetectReport.Agent("agents/newrelic.jar", "com.newrelic.Agent", "newrelic", null)),
+            DetectReport.Flags.none(), List.of("/app/agents"),
+            List.of(new DetectReport.Layer("agents", List.of("agents"), "/app/agents/"),
+                new DetectReport.Layer("application", List.of("orders-2.3.0.jar"), "/app/")),
+            Map.of()),
+        files(dir.resolve("jar"), "orders-2.3.0.jar", "agents/newrelic.jar", "agents/newrelic.yml")));
+    cases.add(new Case("jvm-boot",
+        report("jvm-boot", "target/shop-2.7.18.jar", new DetectReport.Jdk(17, 17, 8, 17, "floor-lts", null,
+                List.of()),
+            List.of("java", "-cp", "/app", "org.springframework.boot.loader.JarLauncher"), null, 8085,
+            "http:8085/actuator/health", List.of(), DetectReport.Flags.none(), List.of(),
+            List.of(new DetectReport.Layer("dependencies", List.of("BOOT-INF/lib/spring-core-5.3.31.jar"),
+                    "/app/BOOT-INF/lib/"),
+                new DetectReport.Layer("spring-boot-loader", List.of("org"), "/app/org/"),
+                new DetectReport.Layer("snapshot-dependencies", List.of("BOOT-INF/lib/acme-1.0-SNAPSHOT.jar"),
+                    "/app/BOOT-INF/lib/"),
+                new DetectReport.Layer("application", List.of("BOOT-INF/classes"),
+                    "/app/BOOT-INF/classes/")),
+            Map.of("dev.berth.jvm.threads", "200")),
+        files(dir.resolve("boot"), "BOOT-INF/lib/spring-core-5.3.31.jar", "BOOT-INF/lib/acme-1.0-SNAPSHOT.jar",
+            "org/springframework/boot/loader/JarLauncher.class", "BOOT-INF/classes/com/acme/App.class",
+            "META-INF/MANIFEST.MF")));
+    cases.add(new Case("jvm-boot/jar",
+        report("jvm-boot", "shop-1.3.8.jar", new DetectReport.Jdk(8, 8, 8, 17, "floor-lts", null, List.of()),
+            List.of("java", "-jar", "/app/shop-1.3.8.jar"), null, 8080, "http:8080/health", List.of(),
+            DetectReport.Flags.none(), List.of(),
+            List.of(new DetectReport.Layer("application", List.of("shop-1.3.8.jar"), "/app/")), Map.of()),
+        files(dir.resolve("boot1"), "shop-1.3.8.jar")));
+    cases.add(new Case("jvm-war",
+        report("jvm-war", "legacy-portal.war", new DetectReport.Jdk(8, 8, 8, 17, "floor-lts", null, List.of()),
+            List.of(), new DetectReport.Server("tomcat", "9.0", "javax", "3.1", "/legacy-portal"), 8080,
+            "http:8080/legacy-portal/", List.of(), DetectReport.Flags.none(), List.of(),
+            List.of(new DetectReport.Layer("application", List.of("legacy-portal.war"),
+                "/usr/local/tomcat/webapps/legacy-portal.war")), Map.of()),
+        files(dir.resolve("war"), "legacy-portal.war")));
+    Path node = files(dir.resolve("node"), "server.js", "package-lock.json");
+    Files.writeString(node.resolve("package.json"), "{\"name\":\"n\",\"dependencies\":{\"express\":\"4\"}}");
+    cases.add(new Case("node",
+        report("node", "package.json", null, List.of("node", "server.js"), null, 3000, null, List.of(), null,
+            List.of(), List.of(new DetectReport.Layer("dependencies", List.of("package.json", "package-lock.json"),
+                "/app/"), new DetectReport.Layer("application", List.of("server.js"), "/app/")), Map.of()),
+        node));
+    cases.add(new Case("python",
+        report("python", "app.py", null, List.of("gunicorn", "--bind", "0.0.0.0:8000", "app:app"), null, 8000,
+            "http:8000/", List.of(), null, List.of(),
+            List.of(new DetectReport.Layer("dependencies", List.of("requirements.txt"), "/app/"),
+                new DetectReport.Layer("application", List.of("app.py"), "/app/")), Map.of()),
+        files(dir.resolve("python"), "requirements.txt", "app.py")));
+    cases.add(new Case("go",
+        report("go", ".", null, List.of("/app/server"), null, 8080, null, List.of(), null, List.of(),
+            List.of(new DetectReport.Layer("source", List.of("go.mod", "main.go"), "/app/")), Map.of()),
+        files(dir.resolve("go"), "go.mod", "main.go")));
+    cases.add(new Case("static",
+        report("static", "index.html", null, List.of(), null, null, null, List.of(), null, List.of(),
+            List.of(new DetectReport.Layer("site", List.of("index.html", "assets"), "/www/")), Map.of()),
+        files(dir.resolve("static"), "index.html", "assets/site.css")));
+    return cases;
+  }
 }
