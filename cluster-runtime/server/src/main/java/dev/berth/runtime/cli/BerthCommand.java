@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BaseImagesCommand.class,
+      DockerfileCommand.class,
       MasterCommand.class,
       ApplyCommand.class,
       GetCommand.class,

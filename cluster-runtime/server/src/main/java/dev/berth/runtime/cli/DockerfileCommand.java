@@ -1,0 +1,169 @@
+package dev.berth.runtime.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.imagebuilder.api.DetectReport;
+import dev.berth.imagebuilder.dockerfile.DockerfileException;
+import dev.berth.imagebuilder.dockerfile.DockerfileRenderer;
+import dev.berth.imagebuilder.dockerfile.GeneratedHeader;
+import dev.berth.imagebuilder.dockerfile.RenderOptions;
+import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code berth dockerfile PATH}: writes the editable Dockerfile and a self-contained build context for the app at
+ * PATH; {@code --check DIR} tells whether a generated Dockerfile was edited since.
+ */
+@Command(
+    name = "dockerfile",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write an editable Dockerfile and a self-contained build context (Dockerfile, .dockerignore,",
+      "detect-report.json, context/) for the application at PATH; `docker build DIR` builds it as is.",
+      "The output folder is replaced only when everything was written. A hand-edited Dockerfile in it is kept",
+      "unless --overwrite is given.",
+      "",
+      "Exit codes: 0 written (or --check: unchanged); 1 not written, or --check: edited since generated;",
+      "2 bad arguments, or --check: not a Berth Dockerfile; 3-8 detection outcomes as in `berth detect`."
+    })
+public final class DockerfileCommand implements Callable<Integer> {
+
+  static final int DRIFT = 1;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
+      description = "The application: a folder, or with --check the output folder to check")
+  Path path;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Output folder (default: PATH/.berth for a folder, .berth beside a file)")
+  Path output;
+
+  @Option(
+      names = "--base-image",
+      paramLabel = "IMAGE",
+      description = "FROM this image instead of the catalog's (dockerfile-templates/base-images.yaml)")
+  String baseImage;
+
+  @Option(
+      names = "--offline",
+      description = "FROM the catalog's offline base (built by `berth base-images`) instead of the public one")
+  boolean offline;
+
+  @Option(names = "--overwrite", description = "Regenerate the Dockerfile even when it was edited by hand")
+  boolean overwrite;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Render from this detect-report.json instead of detecting; its layer paths are relative to PATH")
+  Path report;
+
+  @Option(names = "--check", description = "Check PATH/Dockerfile (or PATH itself) for edits since generation")
+  boolean check;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (check) {
+      return check(out, err);
+    }
+    if (!Files.exists(path)) {
+      err.println("ERROR " + path + " does not exist; pass the application's folder (or archive) as PATH");
+      return CommandLine.ExitCode.USAGE;
+    }
+    Path dir = output != null ? output
+        : Files.isDirectory(path) ? path.resolve(".berth")
+        : path.toAbsolutePath().getParent().resolve(".berth");
+    RenderOptions options = RenderOptions.into(dir).baseImage(baseImage).offline(offline).overwrite(overwrite);
+    if (report == null) {
+      err.println("ERROR berth dockerfile needs detection, which this build of Berth does not include yet;"
+          + " run it with --report FILE (a detect-report.json) for now");
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    DetectReport detected = readReport(report, err);
+    if (detected == null) {
+      return CommandLine.ExitCode.USAGE;
+    }
+    if (!Files.isDirectory(path)) {
+      err.println("ERROR with --report, PATH must be the folder the report's layer paths are relative to; "
+          + path + " is a file");
+      return CommandLine.ExitCode.USAGE;
+    }
+    return render(detected, path, options, out, err);
+  }
+
+  private int render(DetectReport detected, Path root, RenderOptions options, PrintWriter out, PrintWriter err) {
+    if (detected.outcome() != null && detected.outcome() != DetectReport.Outcome.OK) {
+      err.println("ERROR [" + detected.outcome() + "] "
+          + (detected.error() != null && detected.error().headline() != null ? detected.error().headline()
+              : "detection did not succeed") + " (exit " + detected.exitCode() + "); no Dockerfile written");
+      return detected.exitCode() == 0 ? CommandLine.ExitCode.SOFTWARE : detected.exitCode();
+    }
+    try {
+      RenderedDockerfile r = DockerfileRenderer.standard().render(detected, root, options);
+      out.println("Wrote " + r.directory() + " (stack " + r.stack() + ", template " + r.templateId() + ", FROM "
+          + r.baseImage() + " = catalog " + r.baseId() + ")");
+      if (r.keptEdits()) {
+        out.println("  kept the hand-edited Dockerfile; the context was refreshed (--overwrite regenerates it)");
+      }
+      out.println("  build it: docker build -t IMAGE " + r.directory());
+      return CommandLine.ExitCode.OK;
+    } catch (DockerfileException e) {
+      err.println("ERROR " + e.getMessage());
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+  }
+
+  private DetectReport readReport(Path file, PrintWriter err) {
+    try {
+      return new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .readValue(file.toFile(), DetectReport.class);
+    } catch (IOException e) {
+      err.println("ERROR cannot read the detect report " + file + ": " + e.getMessage().lines().findFirst()
+          .orElse("") + "; pass a detect-report.json written by `berth detect --json`");
+      return null;
+    }
+  }
+
+  private int check(PrintWriter out, PrintWriter err) throws IOException {
+    Path dockerfile = Files.isDirectory(path) ? path.resolve("Dockerfile") : path;
+    if (!Files.isRegularFile(dockerfile)) {
+      err.println("ERROR no Dockerfile at " + dockerfile + "; pass the folder `berth dockerfile` wrote");
+      return CommandLine.ExitCode.USAGE;
+    }
+    String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
+    return switch (GeneratedHeader.status(text)) {
+      case GENERATED -> {
+        out.println(dockerfile + ": as generated (no drift)");
+        yield CommandLine.ExitCode.OK;
+      }
+      case EDITED -> {
+        out.println(dockerfile + ": edited since generated (drift); Berth keeps and builds it,"
+            + " `berth dockerfile --overwrite` regenerates it");
+        yield DRIFT;
+      }
+      case NOT_GENERATED -> {
+        err.println("ERROR " + dockerfile + " has no `# berth:generated` first line, so Berth cannot tell edits;"
+            + " regenerate it with `berth dockerfile --overwrite`");
+        yield CommandLine.ExitCode.USAGE;
+      }
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package dev.berth.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DockerfileCommandTest {
+
+  private static final String REPORT = """
+      {
+        "schema": "berth.detect/v1", "outcome": "OK", "exitCode": 0, "confidence": "HIGH",
+        "stack": "jvm-jar",
+        "artifact": {"path": "orders-2.3.0.jar", "kind": "shaded"},
+        "jdk": {"floor": 8, "runtime": 17},
+        "start": {"entrypoint": ["java", "-jar", "/app/orders-2.3.0.jar"]},
+        "port": 8080, "health": "http:8080/",
+        "layers": [{"name": "application", "sources": ["orders-2.3.0.jar"], "target": "/app/"}],
+        "labels": {"dev.berth.jvm.classes": "120"}
+      }
+      """;
+
+  @TempDir Path tmp;
+  private Path app;
+  private Path report;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void app() throws Exception {
+    app = Files.createDirectories(tmp.resolve("app"));
+    Files.writeString(app.resolve("orders-2.3.0.jar"), "jar bytes");
+    report = Files.writeString(tmp.resolve("detect-report.json"), REPORT);
+  }
+
+  private int run(String... args) {
+    CommandLine cli = BerthCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void dockerfile_fromReport_writesContextIntoDefaultFolder() throws Exception {
+    int code = run("dockerfile", app.toString(), "--report", report.toString(), "--offline");
+
+    assertThat(code).as(err.toString()).isZero();
+    Path dir = app.resolve(".berth");
+    assertThat(out.toString()).contains("Wrote " + dir.toAbsolutePath().normalize(), "template jvm-jar",
+        "FROM berth/jre:17");
+    String dockerfile = Files.readString(dir.resolve("Dockerfile"));
+    assertThat(dockerfile).contains("FROM berth/jre:17\n", "ENTRYPOINT [\"java\",\"-jar\",\"/app/orders-2.3.0.jar\"]",
+        "dev.berth.jvm.classes=\"120\"");
+    assertThat(dir.resolve("context/application/orders-2.3.0.jar")).hasContent("jar bytes");
+  }
+
+  @Test
+  void check_reportsGeneratedThenEditedThenForeign() throws Exception {
+    Path dir = tmp.resolve("out");
+    assertThat(run("dockerfile", app.toString(), "--report", report.toString(), "-o", dir.toString())).isZero();
+    assertThat(run("dockerfile", "--check", dir.toString())).isZero();
+    assertThat(out.toString()).contains("as generated");
+
+    Files.writeString(dir.resolve("Dockerfile"), Files.readString(dir.resolve("Dockerfile")) + "ENV X=1\n");
+    assertThat(run("dockerfile", "--check", dir.toString())).isEqualTo(DockerfileCommand.DRIFT);
+    assertThat(out.toString()).contains("edited since generated");
+
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    assertThat(run("dockerfile", "--check", dir.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(err.toString()).contains("no `# berth:generated` first line");
+  }
+
+  @Test
+  void dockerfile_missingLayerSource_failsWithOneLineAndWritesNothing() throws Exception {
+    Files.delete(app.resolve("orders-2.3.0.jar"));
+    int code = run("dockerfile", app.toString(), "--report", report.toString(), "-o", tmp.resolve("out").toString());
+
+    assertThat(code).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+    assertThat(err.toString()).startsWith("ERROR layer application source 'orders-2.3.0.jar' does not exist");
+    assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    try (Stream<Path> entries = Files.list(tmp)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("app",
+          "detect-report.json");
+    }
+  }
+
+  @Test
+  void dockerfile_failedDetection_exitsWithDetectionCode() throws Exception {
+    Files.writeString(report, """
+        {"schema": "berth.detect/v1", "outcome": "AMBIGUOUS", "exitCode": 4, "confidence": "LOW",
+         "error": {"headline": "2 runnable archives in target/"}}
+        """);
+    assertThat(run("dockerfile", app.toString(), "--report", report.toString())).isEqualTo(4);
+    assertThat(err.toString()).contains("[AMBIGUOUS] 2 runnable archives in target/");
+    assertThat(app.resolve(".berth")).doesNotExist();
+  }
+}
