@@ -90,7 +90,7 @@ public final class BaseImages implements Closeable {
     BaseRecipe recipe = recipe(id);
     String hash = hash(id, recipe);
     try {
-      return engine.findByLabel(BaseImageLabels.RECIPE_HASH, hash).map(i -> reused(id, i, Duration.ZERO));
+      return base(hash).map(i -> reused(id, i, Duration.ZERO));
     } catch (EngineImageException e) {
       throw new BaseImageException(e.getMessage(), e);
     }
@@ -119,10 +119,10 @@ public final class BaseImages implements Closeable {
     listener.onEvent(new BaseImageEvent.Started(id, tag, hash));
     BaseImageResult result;
     try {
-      Optional<EngineImage> existing = engine.findByLabel(BaseImageLabels.RECIPE_HASH, hash);
-      if (existing.isPresent() && existing.get().tags().contains(tag)) {
-        // The cheap path taken by every test's @BeforeAll: one label query, no lock.
-        result = reused(id, existing.get(), since(start));
+      Optional<EngineImage> tagged = engine.inspect(tag).filter(i -> isBase(i, hash));
+      if (tagged.isPresent()) {
+        // The cheap path taken by every test's @BeforeAll: one inspect, no lock.
+        result = reused(id, tagged.get(), since(start));
       } else {
         try (StateLock lock = StateLock.acquire(state, "base-" + id)) {
           result = ensureLocked(id, recipe, tag, hash, start);
@@ -139,7 +139,7 @@ public final class BaseImages implements Closeable {
   private BaseImageResult ensureLocked(String id, BaseRecipe recipe, String tag, String hash, long start)
       throws BaseImageException, EngineImageException {
     // Another thread or process may have built it while this one waited for the lock.
-    Optional<EngineImage> existing = engine.findByLabel(BaseImageLabels.RECIPE_HASH, hash);
+    Optional<EngineImage> existing = base(hash);
     if (existing.isPresent()) {
       if (!existing.get().tags().contains(tag)) {
         engine.tag(existing.get().id(), tag);
@@ -201,6 +201,18 @@ public final class BaseImages implements Closeable {
               + ws.dir()
               + "; delete that folder to rebuild from scratch");
     }
+  }
+
+  /**
+   * The base image with this recipe hash. App images built FROM a base inherit its labels, so only a one-layer
+   * image (every base is one loaded layer) counts; otherwise the tag could move onto an app.
+   */
+  private Optional<EngineImage> base(String hash) throws EngineImageException {
+    return engine.findByLabel(BaseImageLabels.RECIPE_HASH, hash).stream().filter(i -> isBase(i, hash)).findFirst();
+  }
+
+  private static boolean isBase(EngineImage image, String hash) {
+    return image.layers() == 1 && hash.equals(image.labels().get(BaseImageLabels.RECIPE_HASH));
   }
 
   private BaseRecipe recipe(String id) {

@@ -24,7 +24,7 @@ final class BaseRecipes {
     r.put("python-3.11", python());
     r.put("go-build", golang());
     r.put("go-run", debian());
-    r.put("static", busybox());
+    r.put("static", new BusyboxStaticRecipe());
     return r;
   }
 
@@ -99,34 +99,6 @@ final class BaseRecipes {
         config(debianEnv(), List.of("bash"), null, List.of()),
         VersionProbes.debianRelease(),
         List.of("cat", "/etc/debian_version"));
-  }
-
-  /** A static busybox serving /www on 8080 as uid 10001; nothing else in the root. */
-  private static DebianRootRecipe busybox() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("PATH", "/bin");
-    env.put("LANG", "C.UTF-8");
-    return new DebianRootRecipe(
-        "static-busybox",
-        "extract",
-        List.of("busybox-static"),
-        List.of(
-            "rm -rf \"$root/usr/share/doc\" \"$root/usr/share/man\"",
-            "rm -rf \"$root/etc/apt\" \"$root/etc/dpkg\"",
-            // busybox --install needs /proc in the chroot; linking from the host's view needs nothing.
-            "for a in $(\"$root/bin/busybox\" --list); do [ -e \"$root/bin/$a\" ] || ln -s busybox \"$root/bin/$a\"; done",
-            "mkdir -p \"$root/www\"",
-            "chown 10001:0 \"$root/www\"",
-            "chmod 0775 \"$root/www\""),
-        new ImageConfig(
-            env,
-            "/www",
-            BaseImages.APP_USER,
-            List.of("busybox", "httpd", "-f", "-p", "8080", "-h", "/www"),
-            List.of(8080),
-            Map.of()),
-        VersionProbes.busybox("bin/busybox"),
-        List.of("sh", "-c", "busybox --help | head -1 && id -u"));
   }
 
   private static Map<String, String> debianEnv() {

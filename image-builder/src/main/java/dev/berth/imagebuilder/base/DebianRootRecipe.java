@@ -73,22 +73,35 @@ record DebianRootRecipe(
   private void bootstrap(Path tar, Workspace ws) throws BaseImageException {
     Path etc = ws.dir().resolve("etc");
     Path script = ws.dir().resolve("customize.sh");
-    Path cache = ws.state().resolve("debian/apt-archives");
-    Path tmp = ws.state().resolve("tmp");
-    // mmdebstrap picks its output format from the extension, so the partial file must end in .tar.
-    Path partial = tar.resolveSibling("partial-rootfs.tar");
     try {
       Files.createDirectories(etc);
-      Files.createDirectories(cache);
-      Files.createDirectories(tmp);
       Files.writeString(etc.resolve("passwd"), Passwd.passwd());
       Files.writeString(etc.resolve("group"), Passwd.group());
       Files.writeString(etc.resolve("nsswitch.conf"), Passwd.nsswitch());
       Files.writeString(script, customizeScript(etc));
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.deleteIfExists(partial);
     } catch (IOException e) {
       throw new BaseImageException("cannot prepare " + ws.dir() + ": " + e.getMessage(), e);
+    }
+    mmdebstrap(variant, packages, script, tar, ws);
+  }
+
+  /**
+   * Runs mmdebstrap into {@code tar}, through a partial file that is moved into place only when it exits 0 (a
+   * failed bootstrap must never be imported: ENVIRONMENT.md §3.2).
+   */
+  static void mmdebstrap(String variant, List<String> packages, Path script, Path tar, Workspace ws)
+      throws BaseImageException {
+    Path cache = ws.state().resolve("debian/apt-archives");
+    Path tmp = ws.state().resolve("tmp");
+    // mmdebstrap picks its output format from the extension, so the partial file must end in .tar.
+    Path partial = tar.resolveSibling("partial-" + tar.getFileName());
+    try {
+      Files.createDirectories(cache);
+      Files.createDirectories(tmp);
+      Files.deleteIfExists(partial);
+    } catch (IOException e) {
+      throw new BaseImageException("cannot prepare " + ws.state() + ": " + e.getMessage(), e);
     }
     ws.progress().accept("mmdebstrap " + variant + " " + SUITE + " + " + String.join(" ", packages));
     // One mmdebstrap at a time per machine: they share the apt cache, and two on 2 cores are no faster.
@@ -100,14 +113,16 @@ record DebianRootRecipe(
           30);
     }
     try {
-      // mmdebstrap exited 0, so the tar is whole (a failed one must never be imported: ENVIRONMENT.md §3.2).
       Files.move(partial, tar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new BaseImageException("cannot move " + partial + " to " + tar + ": " + e.getMessage(), e);
     }
   }
 
-  /** The mmdebstrap command line; {@code script} runs as a customize hook with the root folder as {@code $1}. */
+  /**
+   * The mmdebstrap command line; {@code script} runs as a customize hook with the root folder as {@code $1}. The
+   * extract variant runs no customize hooks, so it gets neither the script nor the apt cache.
+   */
   static List<String> command(
       String variant, List<String> packages, Path script, Path aptCache, Path output, Mirrors mirrors) {
     List<String> cmd = new ArrayList<>(List.of("mmdebstrap", "--variant=" + variant, "--mode=root"));
@@ -122,10 +137,12 @@ record DebianRootRecipe(
     cmd.add("--dpkgopt=path-exclude=/usr/share/doc/*");
     cmd.add("--dpkgopt=path-exclude=/usr/share/locale/*");
     cmd.add("--dpkgopt=path-include=/usr/share/doc/*/copyright");
-    cmd.add("--setup-hook=mkdir -p \"$1\"/var/cache/apt/archives/");
-    cmd.add("--setup-hook=sync-in " + aptCache + " /var/cache/apt/archives/");
-    cmd.add("--customize-hook=" + script);
-    cmd.add("--customize-hook=sync-out /var/cache/apt/archives " + aptCache);
+    if (!variant.equals("extract")) {
+      cmd.add("--setup-hook=mkdir -p \"$1\"/var/cache/apt/archives/");
+      cmd.add("--setup-hook=sync-in " + aptCache + " /var/cache/apt/archives/");
+      cmd.add("--customize-hook=" + script);
+      cmd.add("--customize-hook=sync-out /var/cache/apt/archives " + aptCache);
+    }
     cmd.add(SUITE);
     cmd.add(output.toString());
     cmd.addAll(mirrors.sourcesLines(SUITE));

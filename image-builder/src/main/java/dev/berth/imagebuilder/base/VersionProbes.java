@@ -3,13 +3,9 @@ package dev.berth.imagebuilder.base;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Where each Debian-based base's runtime version is read from its finished tar, before the image exists. */
 final class VersionProbes {
-
-  private static final Pattern BUSYBOX = Pattern.compile("BusyBox v(\\d+(?:\\.\\d+)+)");
 
   private VersionProbes() {}
 
@@ -33,17 +29,6 @@ final class VersionProbes {
   /** Debian's point release, from {@code /etc/debian_version} (e.g. {@code 12.11}). */
   static DebianRootRecipe.VersionProbe debianRelease() {
     return tar -> Map.of(BaseImageLabels.RUNTIME_VERSION, file(tar, "etc/debian_version").strip());
-  }
-
-  /** Busybox's version, from the banner string inside its binary. */
-  static DebianRootRecipe.VersionProbe busybox(String binaryPath) {
-    return tar -> {
-      Matcher m = BUSYBOX.matcher(file(tar, binaryPath));
-      if (!m.find()) {
-        throw new BaseImageException("no BusyBox version banner in " + binaryPath + " of " + tar);
-      }
-      return Map.of(BaseImageLabels.RUNTIME_VERSION, m.group(1));
-    };
   }
 
   private static String file(Path tar, String path) throws BaseImageException {

@@ -48,8 +48,10 @@ public final class EngineImages implements Closeable {
    * @param tags repository tags, possibly empty
    * @param sizeBytes size
    * @param labels labels, possibly empty
+   * @param layers number of filesystem layers
    */
-  public record EngineImage(String id, List<String> tags, long sizeBytes, Map<String, String> labels) {
+  public record EngineImage(
+      String id, List<String> tags, long sizeBytes, Map<String, String> labels, int layers) {
     public EngineImage {
       tags = List.copyOf(tags);
       labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -78,22 +80,22 @@ public final class EngineImages implements Closeable {
     return new EngineImages(DockerClients.local());
   }
 
-  /** The newest image carrying {@code key=value}. */
-  public Optional<EngineImage> findByLabel(String key, String value) throws EngineImageException {
+  /**
+   * Every image carrying {@code key=value}, newest first. Labels are inherited, so images built FROM a labelled
+   * image match too; callers tell them apart by {@link EngineImage#layers()}.
+   */
+  public List<EngineImage> findByLabel(String key, String value) throws EngineImageException {
+    List<Image> images;
     try {
-      List<Image> images = docker.listImagesCmd().withLabelFilter(Map.of(key, value)).exec();
-      return images.stream()
-          .max((a, b) -> Long.compare(nz(a.getCreated()), nz(b.getCreated())))
-          .map(
-              i ->
-                  new EngineImage(
-                      i.getId(),
-                      i.getRepoTags() == null ? List.of() : Arrays.asList(i.getRepoTags()),
-                      nz(i.getSize()),
-                      i.getLabels()));
+      images = docker.listImagesCmd().withLabelFilter(Map.of(key, value)).exec();
     } catch (RuntimeException e) {
       throw new EngineImageException("listing images with label " + key + "=" + value + " failed", e);
     }
+    List<EngineImage> found = new java.util.ArrayList<>();
+    for (Image i : images.stream().sorted((a, b) -> Long.compare(nz(b.getCreated()), nz(a.getCreated()))).toList()) {
+      inspect(i.getId()).ifPresent(found::add);
+    }
+    return found;
   }
 
   /** The image a tag or ID names, if present. */
@@ -101,8 +103,10 @@ public final class EngineImages implements Closeable {
     try {
       InspectImageResponse r = docker.inspectImageCmd(ref).exec();
       Map<String, String> labels = r.getConfig() == null ? Map.of() : r.getConfig().getLabels();
+      int layers = r.getRootFS() == null || r.getRootFS().getLayers() == null ? 0 : r.getRootFS().getLayers().size();
       return Optional.of(
-          new EngineImage(r.getId(), r.getRepoTags() == null ? List.of() : r.getRepoTags(), nz(r.getSize()), labels));
+          new EngineImage(
+              r.getId(), r.getRepoTags() == null ? List.of() : r.getRepoTags(), nz(r.getSize()), labels, layers));
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -303,9 +307,12 @@ public final class EngineImages implements Closeable {
   /**
    * Starts a container with its image's own command, one container port published on a free port of 127.0.0.1.
    *
+   * @param files files to put into the container before it starts (absolute path → content, mode 0644, owned by
+   *     {@code user}'s uid and gid)
    * @return the container ID and the host port
    */
-  public Map.Entry<String, Integer> serve(String image, String user, int containerPort, Map<String, String> labels)
+  public Map.Entry<String, Integer> serve(
+      String image, String user, int containerPort, Map<String, String> labels, Map<String, byte[]> files)
       throws EngineImageException {
     try {
       ExposedPort port = ExposedPort.tcp(containerPort);
@@ -319,6 +326,13 @@ public final class EngineImages implements Closeable {
                   HostConfig.newHostConfig()
                       .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), port)))
               .exec();
+      if (!files.isEmpty()) {
+        docker
+            .copyArchiveToContainerCmd(c.getId())
+            .withRemotePath("/")
+            .withTarInputStream(new java.io.ByteArrayInputStream(tarOf(files, user)))
+            .exec();
+      }
       docker.startContainerCmd(c.getId()).exec();
       Ports.Binding[] bound =
           docker.inspectContainerCmd(c.getId()).exec().getNetworkSettings().getPorts().getBindings().get(port);
@@ -326,6 +340,26 @@ public final class EngineImages implements Closeable {
     } catch (RuntimeException e) {
       throw new EngineImageException("starting " + image + " with port " + containerPort + " failed", e);
     }
+  }
+
+  private static byte[] tarOf(Map<String, byte[]> files, String user) {
+    String[] ids = user.split(":");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        TarArchiveEntry e = new TarArchiveEntry(f.getKey().replaceFirst("^/", ""));
+        e.setSize(f.getValue().length);
+        e.setMode(0100644);
+        e.setIds(Integer.parseInt(ids[0]), ids.length > 1 ? Integer.parseInt(ids[1]) : 0);
+        tar.putArchiveEntry(e);
+        tar.write(f.getValue());
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** Stdout and stderr of a container so far. */
