@@ -27,13 +27,13 @@ import picocli.CommandLine.Parameters;
     name = "dockerfile",
     mixinStandardHelpOptions = true,
     description = {
-      "Write an editable Dockerfile and a self-contained build context (Dockerfile, .dockerignore,",
-      "detect-report.json, context/) for the application at PATH; `docker build DIR` builds it as is.",
-      "The output folder is replaced only when everything was written. A hand-edited Dockerfile in it is kept",
-      "unless --overwrite is given.",
+      "Write an editable Dockerfile and a self-contained build context for the app at PATH:",
+      "Dockerfile, .dockerignore, detect-report.json and context/, so `docker build DIR` works as is.",
+      "The output folder is replaced only once everything was written; a hand-edited Dockerfile",
+      "in it is kept unless --overwrite is given.",
       "",
-      "Exit codes: 0 written (or --check: unchanged); 1 not written, or --check: edited since generated;",
-      "2 bad arguments, or --check: not a Berth Dockerfile; 3-8 detection outcomes as in `berth detect`."
+      "Exit codes: 0 written; 1 not written; 2 bad arguments; 3-8 detection outcomes as in",
+      "`berth detect`. With --check: 0 as generated, 1 edited since, 2 not a Berth Dockerfile."
     })
 public final class DockerfileCommand implements Callable<Integer> {
 
