@@ -83,7 +83,8 @@ public final class MasterMain implements AutoCloseable {
         () -> {
           try {
             liveness.sweep();
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
+            // A failed sweep must not cancel the next ones (the executor drops a task that throws).
             log.println("liveness sweep failed: " + e);
           }
         },
