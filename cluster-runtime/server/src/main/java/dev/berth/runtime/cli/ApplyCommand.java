@@ -83,7 +83,9 @@ public final class ApplyCommand extends ClusterCommand {
         out().flush();
         last = line;
       }
-      if (r.revision() >= revision && r.finished()) {
+      // A scale leaves the phase COMPLETE until the controller's next pass: count the replicas too.
+      boolean done = r.finished() && (!RolloutStatus.COMPLETE.equals(r.phase()) || status.ready() == status.desired());
+      if (r.revision() >= revision && done) {
         if (RolloutStatus.FAILED.equals(r.phase())) {
           err().println("ERROR rollout of revision " + r.revision() + " failed: " + r.message()
               + "; see berth describe " + spec.name());
