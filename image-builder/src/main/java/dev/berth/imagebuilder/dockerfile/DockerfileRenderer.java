@@ -64,10 +64,11 @@ public final class DockerfileRenderer {
    */
   public RenderedDockerfile render(DetectReport report, Path root, RenderOptions options)
       throws DockerfileException {
-    TemplateShape shape = TemplateShape.of(report);
+    TemplateShape shape = TemplateShape.of(report, root);
     DockerfileTemplate template = TemplateCatalog.load(shape.templateId());
     BaseImage base = runBase(shape, report);
-    BaseImage buildBase = shape == TemplateShape.GO ? catalog.get("go-build") : null;
+    BaseImage buildBase = shape == TemplateShape.GO ? catalog.get("go-build")
+        : shape == TemplateShape.STATIC_NODE_BUILD ? first("node-") : null;
     String baseImage = options.baseImage() != null ? options.baseImage() : image(base, options.offline());
     OutputFolder out;
     try {
@@ -150,7 +151,7 @@ public final class DockerfileRenderer {
       case NODE -> first("node-");
       case PYTHON -> first("python-");
       case GO -> catalog.get("go-run");
-      case STATIC -> catalog.get("static");
+      case STATIC, STATIC_NODE_BUILD -> catalog.get("static");
     };
   }
 
@@ -198,8 +199,8 @@ public final class DockerfileRenderer {
       }
       for (DetectReport.Layer l : report.layers()) {
         String target = l.target();
-        if (shape == TemplateShape.GO && target != null && (target.equals("/app") || target.startsWith("/app/"))) {
-          target = "/src" + target.substring("/app".length()); // Go sources go to the build stage
+        if (shape.buildStage() && target != null) {
+          target = target.replaceFirst("^/(app|www)(?=/|$)", "/src"); // sources go to the build stage
         }
         layers.add(context.addLayer(l.name(), l.sources(), target));
       }
@@ -239,14 +240,14 @@ public final class DockerfileRenderer {
     String workdir() {
       return switch (shape) {
         case JVM_WAR -> CATALINA_HOME;
-        case STATIC -> "/www";
+        case STATIC, STATIC_NODE_BUILD -> "/www";
         default -> report.start() != null && report.start().workdir() != null
             && report.start().workdir().startsWith("/") ? report.start().workdir() : "/app";
       };
     }
 
     Integer port() {
-      if (shape == TemplateShape.STATIC) {
+      if (shape.staticSite()) {
         return 8080; // the static template's httpd listens there
       }
       if (report.port() != null) {
@@ -256,7 +257,7 @@ public final class DockerfileRenderer {
     }
 
     String health() {
-      if (shape == TemplateShape.STATIC) {
+      if (shape.staticSite()) {
         return "http:8080/";
       }
       if (report.health() != null) {
@@ -285,7 +286,7 @@ public final class DockerfileRenderer {
     }
 
     List<String> cmd() {
-      return shape == TemplateShape.STATIC
+      return shape.staticSite()
           ? List.of("busybox", "httpd", "-f", "-v", "-p", "8080", "-h", "/www")
           : List.of();
     }
@@ -332,7 +333,7 @@ public final class DockerfileRenderer {
             ? "import urllib.request; urllib.request.urlopen('" + target + "', timeout=5)"
             : "import socket; socket.create_connection(('127.0.0.1', " + port + "), 5)");
         case GO -> List.of("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port);
-        case STATIC -> List.of("busybox", "wget", "-q", "-O", "/dev/null", target);
+        case STATIC, STATIC_NODE_BUILD -> List.of("busybox", "wget", "-q", "-O", "/dev/null", target);
         default -> List.of("java", "-Xms8m", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp",
             PROBE_TARGET.substring(0, PROBE_TARGET.length() - 1), "BerthProbe", target);
       };
@@ -347,7 +348,7 @@ public final class DockerfileRenderer {
       if (!cmd.isEmpty()) {
         String why = switch (shape) {
           case GO -> "# The run base has bash but no curl: the check is that the port accepts connections.\n";
-          case NODE, PYTHON, STATIC -> "";
+          case NODE, PYTHON, STATIC, STATIC_NODE_BUILD -> "";
           default -> "# Shell-less JVM bases have no curl: Berth's probe class (java.base only) checks "
               + probeTarget() + ";\n# its small heap flags override the runtime's JAVA_TOOL_OPTIONS sizing.\n";
         };
@@ -446,6 +447,16 @@ public final class DockerfileRenderer {
       return "app";
     }
 
+    /** The folder the npm build writes the site to: the report's artifact folder, else Vite's {@code dist}. */
+    String buildOutput() {
+      String path = report.artifact() == null ? null : report.artifact().path();
+      if (path == null || path.isBlank() || path.equals(".") || path.contains("*") || path.endsWith(".json")
+          || path.endsWith(".html")) {
+        return "dist";
+      }
+      return path.replaceFirst("^\\./", "").replaceFirst("/$", "");
+    }
+
     String goMainPackage() {
       String path = report.artifact() == null ? null : report.artifact().path();
       if (path == null || path.isBlank() || path.equals(".") || path.endsWith(".go") || path.endsWith("go.mod")) {
@@ -460,7 +471,7 @@ public final class DockerfileRenderer {
       v.put("baseImage", baseImage);
       v.put("labels", DockerfileSyntax.labels(labels()));
       v.put("workdir", workdir());
-      String owner = shape == TemplateShape.GO ? "" : "--chown=" + OWNER + " ";
+      String owner = shape.buildStage() ? "" : "--chown=" + OWNER + " ";
       v.put("layers", copyLines(layers, owner));
       v.put("writableDirs", writable.isEmpty() ? "" : "# Directories the app writes to: empty, owned by the app"
           + " user and group 0, group-writable.\n" + copyLines(writable, "--chown=" + OWNER + " "));
@@ -481,6 +492,7 @@ public final class DockerfileRenderer {
         v.put("buildBaseImage", offline ? buildBase.offline() : buildBase.image());
         v.put("binary", goBinary());
         v.put("mainPackage", goMainPackage());
+        v.put("buildOutput", buildOutput());
         runsCommands = true;
       }
       return v;
@@ -489,30 +501,37 @@ public final class DockerfileRenderer {
     /** Node and Python dependency installs; sets {@link #runsCommands} when a RUN is written. */
     void decideInstall(Path root) throws IOException {
       if (shape == TemplateShape.NODE) {
-        install = nodeInstall(root);
+        install = nodeInstall(root, true);
+      } else if (shape == TemplateShape.STATIC_NODE_BUILD) {
+        install = nodeInstall(root, false);
       } else if (shape == TemplateShape.PYTHON) {
         install = pythonInstall(root);
       }
       runsCommands |= install.lines().anyMatch(l -> l.startsWith("RUN "));
     }
 
-    private String nodeInstall(Path root) throws IOException {
+    /** {@code production}: only the app's runtime dependencies; a build stage also needs devDependencies. */
+    private String nodeInstall(Path root, boolean production) throws IOException {
       Path pkg = root.resolve("package.json");
       boolean deps = false;
       if (Files.isRegularFile(pkg)) {
-        JsonNode dependencies = JSON.readTree(pkg.toFile()).path("dependencies");
-        deps = dependencies.isObject() && dependencies.size() > 0;
+        JsonNode manifest = JSON.readTree(pkg.toFile());
+        for (String field : production ? List.of("dependencies") : List.of("dependencies", "devDependencies")) {
+          deps |= manifest.path(field).isObject() && manifest.path(field).size() > 0;
+        }
       }
       if (!deps) {
         return "# package.json declares no dependencies: nothing to install.";
       }
       if (Files.isRegularFile(root.resolve("package-lock.json"))
           || Files.isRegularFile(root.resolve("npm-shrinkwrap.json"))) {
-        return "# Exactly the locked production dependencies, installed as root so the app cannot change them.\n"
-            + "RUN npm ci --omit=dev && npm cache clean --force";
+        return production
+            ? "# Exactly the locked production dependencies, installed as root so the app cannot change them.\n"
+                + "RUN npm ci --omit=dev && npm cache clean --force"
+            : "# Exactly the locked dependencies, build tools included.\nRUN npm ci";
       }
       return "# No package-lock.json: npm resolves versions at build time; commit a lockfile for repeatable builds.\n"
-          + "RUN npm install --omit=dev && npm cache clean --force";
+          + (production ? "RUN npm install --omit=dev && npm cache clean --force" : "RUN npm install");
     }
 
     private String pythonInstall(Path root) {

@@ -25,7 +25,8 @@ public final class TemplateCatalog {
           "node",
           "python",
           "go",
-          "static");
+          "static",
+          "static/node-build");
 
   private TemplateCatalog() {}
 

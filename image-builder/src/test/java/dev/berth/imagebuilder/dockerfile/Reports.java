@@ -167,6 +167,13 @@ final class Reports {
         report("static", "index.html", null, List.of(), null, null, null, List.of(), null, List.of(),
             List.of(new DetectReport.Layer("site", List.of("index.html", "assets"), "/www/")), Map.of()),
         files(dir.resolve("static"), "index.html", "assets/site.css")));
+    Path site = files(dir.resolve("site"), "build.js", "src/main.js");
+    Files.writeString(site.resolve("package.json"), "{\"name\":\"s\",\"scripts\":{\"build\":\"node build.js\"}}");
+    cases.add(new Case("static/node-build",
+        report("static", "dist", null, List.of(), null, null, null, List.of(), null, List.of(),
+            List.of(new DetectReport.Layer("source", List.of("package.json", "build.js", "src"), "/app/")),
+            Map.of()),
+        site));
     return cases;
   }
 }
