@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.imagebuilder.api.DetectReport;
 import dev.berth.imagebuilder.plan.ImagePlan;
+import dev.berth.runtime.api.facts.AppFacts;
+import dev.berth.runtime.api.facts.FactLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -116,6 +118,21 @@ class DockerfileRendererTest {
     assertThat(plan.exposedPorts()).containsExactly(8081);
     assertThat(plan.env()).containsEntry("JAVA_TOOL_OPTIONS", "-XX:+ExitOnOutOfMemoryError");
     assertThat(plan.labels()).containsEntry("dev.berth.health", "tcp:8081");
+  }
+
+  @Test
+  void render_labels_readBackAsTheRuntimesAppFacts() throws Exception {
+    Path root = Reports.distJdk7Files(tmp.resolve("in"));
+    RenderedDockerfile r = renderer.render(Reports.distJdk7(), root, RenderOptions.into(tmp.resolve("out")));
+    AppFacts facts = FactLabels.fromLabels(r.plan().labels());
+    assertThat(facts.stack()).isEqualTo("jvm-dist");
+    assertThat(facts.jdkFloor()).isEqualTo(8);
+    assertThat(facts.jdkRuntime()).isEqualTo(17);
+    assertThat(facts.loadedClasses()).isEqualTo(412);
+    assertThat(facts.legacyXmx()).isEqualTo("1024m");
+    assertThat(facts.port()).isEqualTo(8081);
+    assertThat(facts.health()).isEqualTo("tcp:8081");
+    assertThat(facts.writableDirs()).containsExactly("/app/logs");
   }
 
   @Test
