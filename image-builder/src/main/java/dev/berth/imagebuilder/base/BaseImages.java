@@ -168,6 +168,7 @@ public final class BaseImages implements Closeable {
     engine.tag(imageId, tag);
     engine.untag(candidate);
     pruneOtherHashes(dir);
+    removeSuperseded(id, hash);
     EngineImage built =
         engine.inspect(imageId).orElseThrow(() -> new BaseImageException("image " + imageId + " vanished"));
     return new BaseImageResult(
@@ -234,6 +235,15 @@ public final class BaseImages implements Closeable {
   private BaseImageResult reused(String id, EngineImage image, Duration took) {
     return new BaseImageResult(
         id, tag(id), BaseImageResult.Outcome.REUSED, image.id(), image.sizeBytes(), took, image.labels());
+  }
+
+  /** Earlier builds of the same base lost their tag to this one; remove those no app image or container uses. */
+  private void removeSuperseded(String id, String hash) throws EngineImageException {
+    for (EngineImage old : engine.findByLabel(BaseImageLabels.CATALOG_ID, id)) {
+      if (old.layers() == 1 && old.tags().isEmpty() && !hash.equals(old.labels().get(BaseImageLabels.RECIPE_HASH))) {
+        engine.removeIfUnused(old.id());
+      }
+    }
   }
 
   /** Older hashes' tars of the same base are never used again. */

@@ -137,6 +137,18 @@ public final class EngineImages implements Closeable {
   }
 
   /**
+   * Removes an untagged image that nothing uses; an image with children, containers or tags stays (the engine
+   * refuses, and so does this method, quietly).
+   */
+  public void removeIfUnused(String imageId) {
+    try {
+      docker.removeImageCmd(imageId).withForce(false).exec();
+    } catch (RuntimeException e) {
+      // In use: it stays until its users are gone.
+    }
+  }
+
+  /**
    * Loads a one-layer image ({@code docker load} of a save-format stream made on the fly) and tags it. Used instead
    * of {@code docker import}, whose docker-java call sends a body the engine rejects ("unexpected EOF",
    * docker-java#2377), and because load sets the whole config in one step. The creation time is the epoch, so the
