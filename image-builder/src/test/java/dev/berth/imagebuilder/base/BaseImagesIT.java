@@ -73,15 +73,21 @@ class BaseImagesIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"tomcat-9.0", "tomcat-10.1"})
-  void tomcatBase_startsByItselfAsUid10001_andAnswersHttpOn8080(String id) throws Exception {
+  void tomcatBase_startsByItselfAsUid10001_deploysAWar_andAnswersHttpOn8080(String id) throws Exception {
     BaseImageResult base = bases.ensure(id);
     String tomcat = base.labels().get(BaseImageLabels.TOMCAT_VERSION);
-    Map.Entry<String, Integer> c = engine.serve(base.tag(), BaseImages.APP_USER, 8080, RUN, Map.of());
+    // A WAR owned by the app user, as templates COPY it: Tomcat must unpack it into webapps/ and work/.
+    Map.Entry<String, Integer> c =
+        engine.serve(base.tag(), BaseImages.APP_USER, 8080, RUN,
+            Map.of("/usr/local/tomcat/webapps/hello.war", war("index.html", "hello from " + id)));
     try {
-      HttpResponse<String> r = getWhenUp(c.getValue(), "/", Duration.ofSeconds(60));
-      // Empty webapps: Tomcat's own 404 page, which names its version.
-      assertThat(r.statusCode()).isEqualTo(404);
-      assertThat(r.body()).contains("Apache Tomcat/" + tomcat);
+      HttpResponse<String> root = getWhenUp(c.getValue(), "/", Duration.ofSeconds(60));
+      // No ROOT app (the samples are gone): Tomcat's own 404 page, which names its version.
+      assertThat(root.statusCode()).isEqualTo(404);
+      assertThat(root.body()).contains("Apache Tomcat/" + tomcat);
+      HttpResponse<String> hello = getWhenUp(c.getValue(), "/hello/index.html", Duration.ofSeconds(10));
+      assertThat(hello.statusCode()).isEqualTo(200);
+      assertThat(hello.body()).isEqualTo("hello from " + id);
       assertThat(engine.logs(c.getKey())).contains("Server startup in").doesNotContain("SEVERE");
     } finally {
       engine.removeContainer(c.getKey());
@@ -139,6 +145,16 @@ class BaseImagesIT {
       pool.shutdownNow();
     }
     assertThat(bases.find("jre-17")).map(BaseImageResult::imageId).contains(first.imageId());
+  }
+
+  private static byte[] war(String name, String content) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry(name));
+      zip.write(content.getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
   }
 
   private static HttpResponse<String> getWhenUp(int port, String path, Duration limit) throws Exception {
