@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -286,11 +285,6 @@ public final class BaseImages implements Closeable {
 
   static String mib(long bytes) {
     return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
-  }
-
-  /** Labels in a stable order, for printing. */
-  static Map<String, String> sorted(Map<String, String> labels) {
-    return new LinkedHashMap<>(new TreeMap<>(labels));
   }
 
   @Override

@@ -49,7 +49,7 @@ record BusyboxStaticRecipe() implements BaseRecipe {
       String list = ToolProcess.check(List.of(binary.toString(), "--list"), Map.of(), ws.dir(), 1);
       List<String> applets = new ArrayList<>(list.lines().map(String::strip).filter(a -> !a.isEmpty()).toList());
       ws.progress().accept("busybox with " + applets.size() + " applets");
-      JlinkJreRecipe.writeTar(
+      RootFsWriter.write(
           tar,
           w -> {
             w.directory("/etc", 0755, RootFsWriter.Owner.ROOT);

@@ -1,10 +1,7 @@
 package dev.berth.imagebuilder.base;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +36,7 @@ record JlinkJreRecipe(JlinkRuntime runtime) implements BaseRecipe {
     Path tar = ws.dir().resolve("rootfs.tar");
     if (!Files.exists(tar)) {
       Map<String, String> libs = runtime.link(ws.dir().resolve("jre"), ws);
-      writeTar(tar, w -> ScratchJreRoot.write(w, ws.dir().resolve("jre"), libs));
+      RootFsWriter.write(tar, w -> ScratchJreRoot.write(w, ws.dir().resolve("jre"), libs));
       JlinkRuntime.deleteTree(ws.dir().resolve("jre"));
     } else {
       ws.progress().accept("reusing " + tar);
@@ -58,27 +55,5 @@ record JlinkJreRecipe(JlinkRuntime runtime) implements BaseRecipe {
         BaseImageLabels.JDK_VERSION, release.javaVersion(),
         BaseImageLabels.JDK_RUNTIME, Integer.toString(release.feature()),
         BaseImageLabels.RUNTIME_VERSION, release.javaVersion());
-  }
-
-  /** Writes a tar through a temporary file, so an interrupted build never leaves a tar that looks finished. */
-  static void writeTar(Path tar, TarContent content) throws BaseImageException {
-    Path tmp = tar.resolveSibling(tar.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp);
-        RootFsWriter w = new RootFsWriter(new java.io.BufferedOutputStream(out, 1 << 16))) {
-      content.write(w);
-    } catch (IOException e) {
-      throw new BaseImageException("cannot write the root filesystem " + tmp + ": " + e.getMessage(), e);
-    }
-    try {
-      Files.move(tmp, tar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new BaseImageException("cannot move " + tmp + " to " + tar + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Fills a root filesystem tar. */
-  @FunctionalInterface
-  interface TarContent {
-    void write(RootFsWriter w) throws IOException;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.List;
@@ -185,5 +186,27 @@ final class RootFsWriter implements Closeable {
   public void close() throws IOException {
     tar.finish();
     tar.close();
+  }
+
+  /** Writes a tar through a temporary file, so an interrupted build never leaves a tar that looks finished. */
+  static void write(Path tar, TarContent content) throws BaseImageException {
+    Path tmp = tar.resolveSibling(tar.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp);
+        RootFsWriter w = new RootFsWriter(new java.io.BufferedOutputStream(out, 1 << 16))) {
+      content.write(w);
+    } catch (IOException e) {
+      throw new BaseImageException("cannot write the root filesystem " + tmp + ": " + e.getMessage(), e);
+    }
+    try {
+      Files.move(tmp, tar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new BaseImageException("cannot move " + tmp + " to " + tar + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Fills a root filesystem tar. */
+  @FunctionalInterface
+  interface TarContent {
+    void write(RootFsWriter w) throws IOException;
   }
 }

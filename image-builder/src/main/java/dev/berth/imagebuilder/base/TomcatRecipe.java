@@ -48,7 +48,7 @@ record TomcatRecipe(JlinkRuntime runtime, TomcatDistribution distribution) imple
       Path jre = ws.dir().resolve("jre");
       Map<String, String> libs = runtime.link(jre, ws);
       ws.progress().accept("unpack Tomcat " + distribution.version() + " to " + CATALINA_HOME);
-      JlinkJreRecipe.writeTar(
+      RootFsWriter.write(
           tar,
           w -> {
             ScratchJreRoot.write(w, jre, libs);

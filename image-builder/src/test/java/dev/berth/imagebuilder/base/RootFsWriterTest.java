@@ -60,6 +60,23 @@ class RootFsWriterTest {
     }
   }
 
+  @Test
+  void write_leavesTheFinishedTar_andNoPartialFile() throws Exception {
+    Path tar = tmp.resolve("rootfs.tar");
+    RootFsWriter.write(tar, w -> w.file("/etc/hostname", "berth\n", 0644));
+    assertThat(entries(Files.readAllBytes(tar))).containsKeys("etc/", "etc/hostname");
+    assertThat(tmp.resolve("rootfs.tar.tmp")).doesNotExist();
+  }
+
+  @Test
+  void write_thatFails_leavesNoTar() {
+    Path tar = tmp.resolve("rootfs.tar");
+    assertThatThrownBy(() -> RootFsWriter.write(tar, w -> { throw new IOException("disk full"); }))
+        .isInstanceOf(BaseImageException.class)
+        .hasMessageContaining("disk full");
+    assertThat(tar).doesNotExist();
+  }
+
   private static Map<String, TarArchiveEntry> entries(byte[] tar) throws IOException {
     Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
     try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
