@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -39,25 +40,36 @@ public final class BaseImages implements Closeable {
   private final EngineImages engine;
   private final Path state;
   private final BaseImageListener listener;
+  private final UnaryOperator<String> tags;
 
+  /**
+   * @param tags maps a catalog tag to the tag used; tests build into throwaway tags so shared bases stay untouched
+   */
   BaseImages(
       BaseImageCatalog catalog,
       Map<String, BaseRecipe> recipes,
       EngineImages engine,
       Path state,
-      BaseImageListener listener) {
+      BaseImageListener listener,
+      UnaryOperator<String> tags) {
     this.catalog = catalog;
     this.recipes = Map.copyOf(recipes);
     this.engine = engine;
     this.state = state;
     this.listener = listener;
+    this.tags = tags;
   }
 
   /** Bases for the local engine ({@code DOCKER_HOST} or the default socket), state in {@link #stateDir()}. */
   public static BaseImages local(BaseImageListener listener) {
     Path state = stateDir();
     return new BaseImages(
-        BaseImageCatalog.load(), BaseRecipes.standard(state), EngineImages.local(), state, listener);
+        BaseImageCatalog.load(),
+        BaseRecipes.standard(state),
+        EngineImages.local(),
+        state,
+        listener,
+        UnaryOperator.identity());
   }
 
   /** One instance per JVM for tests and long-lived callers; never closed. */
@@ -81,7 +93,7 @@ public final class BaseImages implements Closeable {
 
   /** The offline tag of a base, e.g. {@code berth/jre:17}. */
   public String tag(String id) {
-    return catalog.get(id).offline();
+    return tags.apply(catalog.get(id).offline());
   }
 
   /** Whether an image with the base's current recipe hash exists; nothing is built. */

@@ -2,6 +2,7 @@ package dev.berth.imagebuilder.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.docker.EngineImages;
 import dev.berth.imagebuilder.docker.EngineImages.RunOutput;
 import dev.berth.imagebuilder.testing.DockerEngine;
@@ -11,9 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -145,6 +149,38 @@ class BaseImagesIT {
       pool.shutdownNow();
     }
     assertThat(bases.find("jre-17")).map(BaseImageResult::imageId).contains(first.imageId());
+  }
+
+  @Test
+  void ensure_onAnEmptyStateAndAnUnusedTag_buildsThenReuses(@TempDir Path state) throws Exception {
+    // Warm machines reuse every shared base, so this builds jre-17's recipe into a throwaway tag instead.
+    List<BaseImageEvent> events = new CopyOnWriteArrayList<>();
+    String repo = "berth-it-" + DockerEngine.runId();
+    try (BaseImages fresh =
+        new BaseImages(
+            BaseImageCatalog.load(),
+            Map.of("jre-17", BaseRecipes.standard(state).get("jre-17")),
+            EngineImages.local(),
+            state,
+            events::add,
+            tag -> repo + tag.substring(tag.indexOf('/')))) {
+      BaseImageResult built = fresh.ensure("jre-17");
+      try {
+        assertThat(built.outcome()).isEqualTo(BaseImageResult.Outcome.BUILT);
+        assertThat(built.tag()).isEqualTo(repo + "/jre:17");
+        assertThat(events).anyMatch(e -> e instanceof BaseImageEvent.Progress p && p.step().startsWith("jlink"));
+        assertThat(state.resolve("base-images/jre-17")).isDirectoryRecursivelyContaining("glob:**/rootfs.tar");
+        RunOutput out = engine.run(built.tag(), BaseImages.APP_USER, List.of("java", "-version"), RUN, TIMEOUT);
+        assertThat(out.output()).contains(built.labels().get(BaseImageLabels.JDK_VERSION));
+
+        BaseImageResult again = fresh.ensure("jre-17");
+        assertThat(again.outcome()).isEqualTo(BaseImageResult.Outcome.REUSED);
+        assertThat(again.imageId()).isEqualTo(built.imageId());
+      } finally {
+        engine.untag(built.tag());
+        engine.removeIfUnused(built.imageId());
+      }
+    }
   }
 
   private static byte[] war(String name, String content) throws IOException {
