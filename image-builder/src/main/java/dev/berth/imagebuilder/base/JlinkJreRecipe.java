@@ -26,7 +26,7 @@ record JlinkJreRecipe(JlinkRuntime runtime) implements BaseRecipe {
   public Map<String, String> inputs() throws BaseImageException {
     Map<String, String> in = new TreeMap<>(runtime.inputs());
     in.put("recipe", "jlink-jre");
-    in.put("recipes.version", RECIPES_VERSION);
+    in.put("recipes.version", RECIPES_VERSION + "." + ScratchJreRoot.VERSION);
     return in;
   }
 

@@ -15,6 +15,15 @@ final class ScratchJreRoot {
 
   static final String JAVA_HOME = "/opt/java/openjdk";
   static final String PATH = JAVA_HOME + "/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  /** Bumped when the root's layout changes, so jlink and Tomcat bases are rebuilt (part of their hash). */
+  static final String VERSION = "2";
+
+  /**
+   * glibc's compatibility stubs: empty since glibc 2.34, but JNI libraries built against older glibc still name
+   * them, and they cost 50 KB (ENVIRONMENT.md §3.1).
+   */
+  static final List<String> GLIBC_STUBS = List.of("libdl.so.2", "libpthread.so.0", "librt.so.1");
+
   private static final Path HOST_LOCALE = Path.of("/usr/lib/locale/C.utf8");
   private static final String LIB_DIR = "/lib/x86_64-linux-gnu";
   private static final String LOADER = "/lib64/ld-linux-x86-64.so.2";
@@ -38,6 +47,12 @@ final class ScratchJreRoot {
         w.hostFile(LIB_DIR + "/" + host.getFileName(), host, RootFsWriter.Owner.ROOT);
       } else {
         w.hostFile(LIB_DIR + "/" + lib.getKey(), host, RootFsWriter.Owner.ROOT);
+      }
+    }
+    for (String stub : GLIBC_STUBS) {
+      Path host = Path.of(LIB_DIR, stub);
+      if (!libraries.containsKey(stub) && Files.exists(host)) {
+        w.hostFile(LIB_DIR + "/" + stub, host, RootFsWriter.Owner.ROOT);
       }
     }
     // Without the compiled locale file.encoding stays ANSI_X3.4-1968 even with LANG=C.UTF-8 (ENVIRONMENT.md §3.1).

@@ -34,7 +34,7 @@ record TomcatRecipe(JlinkRuntime runtime, TomcatDistribution distribution) imple
   public Map<String, String> inputs() throws BaseImageException {
     Map<String, String> in = new TreeMap<>(runtime.inputs());
     in.put("recipe", "tomcat");
-    in.put("recipes.version", RECIPES_VERSION);
+    in.put("recipes.version", RECIPES_VERSION + "." + ScratchJreRoot.VERSION);
     in.put("tomcat.version", distribution.version());
     return in;
   }
