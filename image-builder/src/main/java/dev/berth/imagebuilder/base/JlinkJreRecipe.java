@@ -16,7 +16,7 @@ record JlinkJreRecipe(JlinkRuntime runtime) implements BaseRecipe {
 
   /**
    * What JVM bases link: all of Java SE plus the jdk modules apps commonly need at run time (EC crypto, Unsafe, zip
-   * file systems, management, DNS). Measured: 69 MB as an image, where a hand-picked list that keeps java.desktop
+   * file systems, management, DNS). Measured: 68 MB as an image, where a hand-picked list that keeps java.desktop
    * (java.beans, which Spring and Tomcat need) saved under 1 MB, and one without it breaks those apps.
    */
   static final List<String> JAVA_SE_MODULES =
