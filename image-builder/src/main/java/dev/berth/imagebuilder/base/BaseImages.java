@@ -140,7 +140,7 @@ public final class BaseImages implements Closeable {
         }
       }
     } catch (EngineImageException e) {
-      throw new BaseImageException("base " + id + " (" + tag + "): " + e.getMessage(), e);
+      throw new BaseImageException("base " + id + " (" + tag + "): " + e.getMessage() + engineHint(e), e);
     }
     listener.onEvent(new BaseImageEvent.Finished(id, result));
     return result;
@@ -281,6 +281,19 @@ public final class BaseImages implements Closeable {
     } catch (IOException e) {
       throw new BaseImageException("cannot hash " + tar + ": " + e.getMessage(), e);
     }
+  }
+
+  /** When the engine did not answer at all, say where Berth looked and how to start one. */
+  private static String engineHint(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketException || t instanceof java.net.ConnectException) {
+        String host = System.getenv("DOCKER_HOST");
+        return "; no Docker engine answers at "
+            + (host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host)
+            + " (set DOCKER_HOST, or start one as scripts/test.sh does)";
+      }
+    }
+    return "";
   }
 
   private static Duration since(long start) {
