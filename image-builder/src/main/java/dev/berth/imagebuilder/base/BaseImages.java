@@ -3,16 +3,19 @@ package dev.berth.imagebuilder.base;
 import dev.berth.imagebuilder.catalog.BaseImage;
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.docker.EngineImageException;
-import dev.berth.imagebuilder.docker.EngineImages;
 import dev.berth.imagebuilder.docker.EngineImages.EngineImage;
 import dev.berth.imagebuilder.docker.EngineImages.RunOutput;
+import dev.berth.imagebuilder.docker.EngineImages;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -286,7 +289,7 @@ public final class BaseImages implements Closeable {
   /** When the engine did not answer at all, say where Berth looked and how to start one. */
   private static String engineHint(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.SocketException || t instanceof java.net.ConnectException) {
+      if (t instanceof SocketException || t instanceof ConnectException) {
         String host = System.getenv("DOCKER_HOST");
         return "; no Docker engine answers at "
             + (host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host)
@@ -309,7 +312,7 @@ public final class BaseImages implements Closeable {
   }
 
   static String mib(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
   }
 
   @Override

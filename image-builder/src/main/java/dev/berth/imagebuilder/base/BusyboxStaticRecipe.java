@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ record BusyboxStaticRecipe() implements BaseRecipe {
     try (TarArchiveInputStream t = new TarArchiveInputStream(Files.newInputStream(extractedTar))) {
       for (TarArchiveEntry e; (e = t.getNextEntry()) != null; ) {
         if (e.isFile() && e.getName().replaceFirst("^\\./", "").equals("bin/busybox")) {
-          Files.copy(t, binary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(t, binary, StandardCopyOption.REPLACE_EXISTING);
           Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
           return;
         }

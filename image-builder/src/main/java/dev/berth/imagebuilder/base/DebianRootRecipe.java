@@ -3,6 +3,7 @@ package dev.berth.imagebuilder.base;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ record DebianRootRecipe(
           30);
     }
     try {
-      Files.move(partial, tar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(partial, tar, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new BaseImageException("cannot move " + partial + " to " + tar + ": " + e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,7 +68,7 @@ record JlinkRuntime(Path jdkHome, List<String> modules) {
     }
     // ldd exits 1 when one argument is not dynamic; the parsed lines are what count.
     String ldd = ToolProcess.run(lddCmd, Map.of(), ws.dir(), 2).output();
-    Map<String, String> libs = new java.util.LinkedHashMap<>(LddOutput.libraries(ldd));
+    Map<String, String> libs = new LinkedHashMap<>(LddOutput.libraries(ldd));
     // The JRE's own libraries (libjli, libjava …) resolve inside it through $ORIGIN; they are there already.
     libs.values().removeIf(path -> Path.of(path).normalize().startsWith(output));
     if (libs.keySet().stream().noneMatch(s -> s.startsWith("libc.so"))) {

@@ -1,7 +1,9 @@
 package dev.berth.imagebuilder.base;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +67,7 @@ final class RootFsWriter implements Closeable {
   }
 
   /** A file streamed from {@code content}, e.g. an entry of another archive. */
-  void file(String path, java.io.InputStream content, long size, int mode, Owner owner) throws IOException {
+  void file(String path, InputStream content, long size, int mode, Owner owner) throws IOException {
     String name = normalize(path);
     once(name);
     parents(name);
@@ -192,7 +194,7 @@ final class RootFsWriter implements Closeable {
   static void write(Path tar, TarContent content) throws BaseImageException {
     Path tmp = tar.resolveSibling(tar.getFileName() + ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp);
-        RootFsWriter w = new RootFsWriter(new java.io.BufferedOutputStream(out, 1 << 16))) {
+        RootFsWriter w = new RootFsWriter(new BufferedOutputStream(out, 1 << 16))) {
       content.write(w);
     } catch (IOException e) {
       throw new BaseImageException("cannot write the root filesystem " + tmp + ": " + e.getMessage(), e);

@@ -1,9 +1,11 @@
 package dev.berth.imagebuilder.base;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,7 @@ final class ToolProcess {
     String tail(int lines) {
       String[] all = output.split("\n");
       int from = Math.max(0, all.length - lines);
-      return String.join("\n", java.util.Arrays.copyOfRange(all, from, all.length));
+      return String.join("\n", Arrays.copyOfRange(all, from, all.length));
     }
   }
 
@@ -36,7 +38,7 @@ final class ToolProcess {
       Path log = Files.createTempFile(workDir, "tool-", ".log");
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       pb.directory(workDir.toFile());
-      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       pb.environment().putAll(env);
       Process p;
       try {

@@ -13,24 +13,28 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -90,7 +94,7 @@ public final class EngineImages implements Closeable {
     } catch (RuntimeException e) {
       throw new EngineImageException("listing images with label " + key + "=" + value + " failed", e);
     }
-    List<EngineImage> found = new java.util.ArrayList<>();
+    List<EngineImage> found = new ArrayList<>();
     for (Image i : images.stream().sorted((a, b) -> Long.compare(nz(b.getCreated()), nz(a.getCreated()))).toList()) {
       inspect(i.getId()).ifPresent(found::add);
     }
@@ -341,7 +345,7 @@ public final class EngineImages implements Closeable {
         docker
             .copyArchiveToContainerCmd(c.getId())
             .withRemotePath("/")
-            .withTarInputStream(new java.io.ByteArrayInputStream(tarOf(files, user)))
+            .withTarInputStream(new ByteArrayInputStream(tarOf(files, user)))
             .exec();
       }
       docker.startContainerCmd(c.getId()).exec();
@@ -355,7 +359,7 @@ public final class EngineImages implements Closeable {
 
   private static byte[] tarOf(Map<String, byte[]> files, String user) {
     String[] ids = user.split(":");
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         TarArchiveEntry e = new TarArchiveEntry(f.getKey().replaceFirst("^/", ""));
@@ -368,7 +372,7 @@ public final class EngineImages implements Closeable {
       }
       tar.finish();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }

@@ -3,9 +3,10 @@ package dev.berth.imagebuilder.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
-import dev.berth.imagebuilder.docker.EngineImages;
 import dev.berth.imagebuilder.docker.EngineImages.RunOutput;
+import dev.berth.imagebuilder.docker.EngineImages;
 import dev.berth.imagebuilder.testing.DockerEngine;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,9 +187,9 @@ class BaseImagesIT {
   }
 
   private static byte[] war(String name, String content) throws IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-      zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry(name));
       zip.write(content.getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     }
