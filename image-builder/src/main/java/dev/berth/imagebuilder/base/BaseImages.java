@@ -178,7 +178,12 @@ public final class BaseImages implements Closeable {
     String candidate = "berth/base-candidate:" + id + "-" + shortHash;
     String imageId = engine.load(config.toImage(rootFs.tar(), layerDigest(rootFs.tar())), candidate);
     // Verify before tagging: a failed bootstrap must never become the tag (ENVIRONMENT.md §3.2).
-    verify(id, recipe, candidate, config, ws);
+    try {
+      verify(id, recipe, candidate, config, ws);
+    } catch (BaseImageException | EngineImageException e) {
+      engine.untag(candidate);
+      throw e;
+    }
     engine.tag(imageId, tag);
     engine.untag(candidate);
     pruneOtherHashes(dir);
@@ -197,7 +202,6 @@ public final class BaseImages implements Closeable {
     String version = config.labels().get(BaseImageLabels.RUNTIME_VERSION);
     long size = engine.inspect(image).map(EngineImage::sizeBytes).orElse(0L);
     if (out.exitCode() != 0 || (version != null && !out.output().contains(version)) || size < MIN_SIZE) {
-      engine.untag(image);
       throw new BaseImageException(
           "base "
               + id
