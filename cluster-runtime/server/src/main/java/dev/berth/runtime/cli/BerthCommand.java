@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       BaseImagesCommand.class,
       DockerfileCommand.class,
+      UpCommand.class,
       MasterCommand.class,
       ApplyCommand.class,
       GetCommand.class,

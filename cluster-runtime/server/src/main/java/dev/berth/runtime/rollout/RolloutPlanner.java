@@ -75,7 +75,10 @@ public final class RolloutPlanner {
     long readyAfter = current.stream().filter(r -> r.ready() && !remove.contains(r.id())).count();
     String message;
     Duration recheck = null;
-    if (oldAfter == 0 && readyAfter >= desired && currentAfter == desired) {
+    if (RolloutState.COMPLETE.equals(s.phase()) && old.isEmpty()) {
+      // A finished rollout stays finished: later crashes and scaling are availability, shown by the ready count.
+      message = readyNew + "/" + desired + " replicas of revision " + revision + " ready";
+    } else if (oldAfter == 0 && readyAfter >= desired && currentAfter == desired) {
       s = withPhase(s, RolloutState.COMPLETE, "");
       message = "all " + desired + " replicas of revision " + revision + " are ready";
     } else if (RolloutState.FAILED.equals(s.phase())) {
