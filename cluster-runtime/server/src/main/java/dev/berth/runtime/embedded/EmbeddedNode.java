@@ -78,7 +78,11 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
   private volatile boolean converging;
   private java.io.Closeable events;
 
-  private EmbeddedNode(DockerClient docker, NodeInfo info, Path filesDir, ClusterInbox inbox) {
+  private final Map<String, String> extraLabels;
+
+  private EmbeddedNode(
+      DockerClient docker, NodeInfo info, Path filesDir, ClusterInbox inbox, Map<String, String> extraLabels) {
+    this.extraLabels = Map.copyOf(extraLabels);
     this.docker = docker;
     this.info = info;
     this.filesDir = filesDir;
@@ -95,13 +99,18 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
 
   /** A factory for {@link dev.berth.runtime.master.MasterMain}: one node on {@code docker}, named {@code nodeId}. */
   public static NodeTransport.Factory factory(DockerClient docker, String nodeId) {
+    return factory(docker, nodeId, Map.of());
+  }
+
+  /** As {@link #factory(DockerClient, String)}, with {@code extraLabels} on every container (e.g. a test run's). */
+  public static NodeTransport.Factory factory(DockerClient docker, String nodeId, Map<String, String> extraLabels) {
     return (stateDir, host, port, inbox) -> {
       Runtime rt = Runtime.getRuntime();
       long memory = physicalMemory();
       NodeInfo info =
           new NodeInfo(nodeId, "127.0.0.1", rt.availableProcessors() * 1000L, memory, Map.of("berth.embedded", "true"),
               engineVersion(docker));
-      EmbeddedNode node = new EmbeddedNode(docker, info, stateDir.resolve("node-files"), inbox);
+      EmbeddedNode node = new EmbeddedNode(docker, info, stateDir.resolve("node-files"), inbox, extraLabels);
       node.start();
       return node;
     };
@@ -239,6 +248,7 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
 
   private String createAndStart(ReplicaAssignment r) throws IOException {
     Map<String, String> labels = new LinkedHashMap<>(r.labels());
+    labels.putAll(extraLabels);
     labels.put("berth.managed", "true");
     labels.put(NODE, info.nodeId());
     labels.put(REPLICA, r.replicaId());
