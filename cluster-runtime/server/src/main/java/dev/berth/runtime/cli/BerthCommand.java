@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ScaleCommand.class,
       DeleteCommand.class,
       BenchStartCommand.class,
+      JvmSizeCommand.class,
     })
 public final class BerthCommand implements Runnable {
 
