@@ -1,0 +1,4 @@
+package hudson;
+
+/** Shim of Jenkins' extension-point marker interface. */
+public interface ExtensionPoint {}
