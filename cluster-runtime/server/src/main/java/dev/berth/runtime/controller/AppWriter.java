@@ -4,6 +4,7 @@ import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.status.ApplyResult;
 import dev.berth.runtime.model.AppRecord;
 import dev.berth.runtime.model.RolloutState;
+import dev.berth.runtime.reconcile.ContainerEnvironment;
 import dev.berth.runtime.store.StateStore;
 import dev.berth.runtime.store.StoreWrite;
 import java.time.Clock;
@@ -23,6 +24,7 @@ public final class AppWriter {
   private final StateStore store;
   private final Clock clock;
   private final Consumer<String> appChanged;
+  private final ContainerEnvironment environment = ContainerEnvironment.sized();
 
   public AppWriter(StateStore store, Clock clock, Consumer<String> appChanged) {
     this.store = store;
@@ -30,8 +32,14 @@ public final class AppWriter {
     this.appChanged = appChanged;
   }
 
-  /** Creates or updates an app. */
+  /**
+   * Creates or updates an app.
+   *
+   * @throws dev.berth.runtime.api.spec.SpecValidationException when the spec cannot run, e.g. a memory limit too
+   *     small for its JVM; nothing is written then
+   */
   public ApplyResult apply(AppSpec spec) {
+    environment.of(spec);
     ApplyResult result =
         store.update(
             s -> {

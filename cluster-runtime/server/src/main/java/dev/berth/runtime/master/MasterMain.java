@@ -55,7 +55,7 @@ public final class MasterMain implements AutoCloseable {
     MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add, clock);
     this.transport = transports.start(config.stateDir(), config.apiHost(), config.nodePort(), inbox);
     NodeAssignments assignments =
-        new NodeAssignments(new ContainerEnvironment(ContainerEnvironment.JvmFlags.MAX_HEAP_ONLY));
+        new NodeAssignments(ContainerEnvironment.sized());
     long epoch = System.currentTimeMillis() * 1000;
     this.apps =
         new ControllerRunner<>(

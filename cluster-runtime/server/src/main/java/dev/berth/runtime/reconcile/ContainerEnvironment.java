@@ -1,57 +1,88 @@
 package dev.berth.runtime.reconcile;
 
+import dev.berth.runtime.api.facts.AppFacts;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.spec.ByteSize;
 import dev.berth.runtime.api.spec.JvmSpec;
-import java.util.ArrayList;
+import dev.berth.runtime.api.spec.SpecValidationException;
+import dev.berth.runtime.sizing.JvmSettings;
+import dev.berth.runtime.sizing.JvmSizing;
+import dev.berth.runtime.sizing.TooSmallException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A replica's environment: the spec's variables plus, for a JVM app, its memory flags in
- * {@code JAVA_TOOL_OPTIONS} (JVM-SIZING.md §4.6: the one variable that wins over a start script).
+ * A replica's environment: the spec's variables plus, for a JVM app with {@code jvm.sizing: auto}, the flags
+ * Berth's sizing derives from the memory limit and the app's facts (JVM-SIZING.md §4.6: {@code JAVA_TOOL_OPTIONS},
+ * {@code _JAVA_OPTIONS} where a command line may carry its own -Xmx, {@code MALLOC_ARENA_MAX}). The spec's
+ * {@code maxHeap} and {@code flags} come last, so they win.
  */
 public final class ContainerEnvironment {
 
   /** The variable Berth's JVM flags go in. */
-  public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+  public static final String JAVA_TOOL_OPTIONS = JvmSettings.JAVA_TOOL_OPTIONS;
 
-  private final JvmFlags jvmFlags;
+  private final Sizing sizing;
 
-  public ContainerEnvironment(JvmFlags jvmFlags) {
-    this.jvmFlags = jvmFlags;
+  public ContainerEnvironment(Sizing sizing) {
+    this.sizing = sizing;
   }
 
-  /** The spec's environment, with JVM flags added when Berth sizes the app's JVM. */
+  /** With Berth's JVM sizing. */
+  public static ContainerEnvironment sized() {
+    return new ContainerEnvironment(JvmSizing::forContainer);
+  }
+
+  /**
+   * The spec's environment with JVM settings added.
+   *
+   * @throws SpecValidationException naming {@code resources.memory} when the limit is too small for the JVM
+   */
   public Map<String, String> of(AppSpec spec) {
     Map<String, String> env = new LinkedHashMap<>(spec.env());
-    List<String> flags = new ArrayList<>();
     JvmSpec jvm = spec.jvm();
-    if (jvm.automatic()) {
-      flags.addAll(jvmFlags.flags(spec.resources().memoryBytes(), spec.resources().cpuMillis(), jvm));
+    AppFacts facts = jvm.facts();
+    boolean javaApp = facts != null && facts.isJvm();
+    String heapVariable = JAVA_TOOL_OPTIONS;
+    if (jvm.automatic() && javaApp) {
+      JvmSettings settings;
+      try {
+        settings = sizing.settings(spec.resources().memoryBytes(), spec.resources().cpuMillis(), facts);
+      } catch (TooSmallException e) {
+        throw new SpecValidationException(
+            "resources.memory", spec.resources().memory(),
+            "at least " + ByteSize.format(e.smallestLimitBytes()) + " for this JVM app (or set jvm.sizing: off): "
+                + e.getMessage());
+      }
+      for (Map.Entry<String, String> e : settings.env().entrySet()) {
+        append(env, e.getKey(), e.getValue());
+      }
+      if (settings.env().containsKey(JvmSettings.JAVA_OPTIONS)) {
+        heapVariable = JvmSettings.JAVA_OPTIONS;
+      }
     }
-    flags.addAll(jvm.flags());
-    if (!flags.isEmpty()) {
-      String own = env.get(JAVA_TOOL_OPTIONS);
-      String joined = String.join(" ", flags);
-      env.put(JAVA_TOOL_OPTIONS, own == null || own.isBlank() ? joined : own + " " + joined);
+    if (jvm.maxHeap() != null) {
+      append(env, heapVariable, "-Xmx" + Math.max(1, ByteSize.parse("jvm.maxHeap", jvm.maxHeap()) >> 20) + "m");
+    }
+    if (!jvm.flags().isEmpty()) {
+      append(env, JAVA_TOOL_OPTIONS, String.join(" ", jvm.flags()));
     }
     return env;
   }
 
-  /** How a container's memory limit becomes JVM flags; the sizing engine plugs in here. */
+  private static void append(Map<String, String> env, String key, String value) {
+    String own = env.get(key);
+    if (own == null || own.isBlank()) {
+      env.put(key, value);
+    } else if (!key.equals(JvmSettings.MALLOC_ARENA_MAX)) {
+      // The user's own options stay first; Berth's flags come after (for the JVM the last occurrence wins).
+      env.put(key, own + " " + value);
+    }
+  }
+
+  /** How a container's limit and an app's facts become JVM settings; Berth's sizing in production. */
   @FunctionalInterface
-  public interface JvmFlags {
-
-    /** Flags for a JVM in a container with this limit; empty when the app is not known to be a JVM app. */
-    List<String> flags(long memoryLimitBytes, long cpuMillis, JvmSpec jvm);
-
-    /** Until sizing is wired: only the spec's explicit {@code maxHeap}, as {@code -Xmx}. */
-    JvmFlags MAX_HEAP_ONLY =
-        (limit, cpu, jvm) ->
-            jvm.maxHeap() == null
-                ? List.of()
-                : List.of("-Xmx" + Math.max(1, ByteSize.parse("jvm.maxHeap", jvm.maxHeap()) >> 20) + "m");
+  public interface Sizing {
+    JvmSettings settings(long memoryLimitBytes, long cpuMillis, AppFacts facts) throws TooSmallException;
   }
 }

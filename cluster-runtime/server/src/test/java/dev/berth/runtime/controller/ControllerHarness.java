@@ -35,7 +35,7 @@ final class ControllerHarness {
   final AppController appController = new AppController(store, clock, nodes::add, apps::add);
   final NodeSyncController nodeSync =
       new NodeSyncController(
-          store, gateway, new NodeAssignments(new ContainerEnvironment(ContainerEnvironment.JvmFlags.MAX_HEAP_ONLY)), 0);
+          store, gateway, new NodeAssignments(ContainerEnvironment.sized()), 0);
   final NodeLivenessController liveness = new NodeLivenessController(store, clock, apps::add, nodes::add);
   Duration lastRequeue;
 
