@@ -69,10 +69,21 @@ final class OutputFolder {
     return target;
   }
 
-  /** Puts the staged folder in place of the old output (two renames), then deletes the old output. */
+  /**
+   * Puts the staged folder in place of the old output (two renames), then deletes the old output. Files of the old
+   * output this run did not write (a Jenkinsfile, an SBOM from other Berth commands) are copied over first.
+   */
   void commit() throws IOException {
     Path old = null;
     if (Files.exists(target)) {
+      try (Stream<Path> entries = Files.list(target)) {
+        for (Path p : entries.toList()) {
+          Path kept = staging.resolve(p.getFileName().toString());
+          if (Files.isRegularFile(p) && !Files.exists(kept)) {
+            Files.copy(p, kept, StandardCopyOption.COPY_ATTRIBUTES);
+          }
+        }
+      }
       old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
       Files.delete(old);
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

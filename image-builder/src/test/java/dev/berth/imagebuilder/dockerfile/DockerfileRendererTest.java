@@ -187,6 +187,16 @@ class DockerfileRendererTest {
   }
 
   @Test
+  void render_again_keepsOtherBerthFilesOfTheOutputFolder() throws Exception {
+    Path root = Reports.distJdk7Files(tmp.resolve("in"));
+    Path out = tmp.resolve("out");
+    renderer.render(Reports.distJdk7(), root, RenderOptions.into(out));
+    Files.writeString(out.resolve("Jenkinsfile"), "pipeline {}");
+    renderer.render(Reports.distJdk7(), root, RenderOptions.into(out));
+    assertThat(out.resolve("Jenkinsfile")).hasContent("pipeline {}");
+  }
+
+  @Test
   void render_outputFolderWithForeignFiles_isRefused() throws Exception {
     Path root = Reports.distJdk7Files(tmp.resolve("in"));
     Path out = Files.createDirectories(tmp.resolve("out"));
