@@ -102,7 +102,8 @@ class DockerfileLintTest {
         """;
     assertThat(DockerfileLint.check(good, catalog)).isEmpty();
     String bad = badLine.startsWith("FROM ") ? good.replace("FROM eclipse-temurin:17-jre", badLine)
-        : badLine.startsWith("COPY") || badLine.startsWith("RUN") ? good.replace("USER 10001:0", badLine + "\nUSER 10001:0")
+        : badLine.startsWith("COPY") || badLine.startsWith("RUN")
+            ? good.replace("USER 10001:0", badLine + "\nUSER 10001:0")
         : good + badLine + "\n";
     assertThat(DockerfileLint.check(bad, catalog)).anyMatch(f -> f.startsWith(lint + " "));
   }
@@ -126,7 +127,8 @@ class DockerfileLintTest {
 
   @Test
   void fixtureNames_inTemplate_isLint6() {
-    assertThat(DockerfileLint.fixtureNames("COPY context/app/ /app/\nENTRYPOINT [\"java\",\"-jar\",\"/app/orders.jar\"]"))
+    String template = "COPY context/app/ /app/\nENTRYPOINT [\"java\",\"-jar\",\"/app/orders.jar\"]";
+    assertThat(DockerfileLint.fixtureNames(template))
         .containsExactly("6 fixture name in template: orders");
   }
 }

@@ -48,7 +48,8 @@ class DockerfileRendererTest {
             "dev.berth.jvm.legacy-xmx=\"1024m\"", "dev.berth.port=\"8081\"", "dev.berth.health=\"tcp:8081\"",
             "dev.berth.writable=\"/app/logs\"", "org.opencontainers.image.title=\"billing\"",
             "org.opencontainers.image.version=\"1.4.2\"");
-    assertThat(df).contains("CMD [\"java\",\"-Xms8m\",\"-Xmx16m\"").contains("\"BerthProbe\",\"tcp://127.0.0.1:8081\"]");
+    assertThat(df).contains("CMD [\"java\",\"-Xms8m\",\"-Xmx16m\"")
+        .contains("\"BerthProbe\",\"tcp://127.0.0.1:8081\"]");
     assertThat(df).doesNotContain("RUN ").doesNotContain("{{");
     assertThat(GeneratedHeader.status(df)).isEqualTo(GeneratedHeader.Status.GENERATED);
   }
