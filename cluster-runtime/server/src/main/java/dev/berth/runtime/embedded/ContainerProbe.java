@@ -14,6 +14,7 @@ final class ContainerProbe {
   HealthState state = HealthState.STARTING;
   String lastFailure = "";
   volatile java.util.Map<Integer, Integer> hostPorts = java.util.Map.of();
+  volatile String containerIp;
 
   ContainerProbe(HealthProbe probe, Instant startedAt) {
     this.probe = probe;

@@ -328,6 +328,7 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
       if (r.health() != null) {
         ContainerProbe p = probes.computeIfAbsent(containerId, k -> new ContainerProbe(r.health(), started == null ? Instant.now() : started));
         p.hostPorts = hostPorts;
+        p.containerIp = containerIp(c);
         health = p.state;
         message = p.lastFailure;
       }
@@ -336,11 +337,27 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
     } else {
       state = ReplicaState.EXITED;
       exit = s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue();
-      lastLines = endLogs.computeIfAbsent(containerId, id -> Arrays.asList(logs(id, LOG_LINES).split("\n")));
+      // The engine's log writer may lag the exit by a moment: cache the last lines only once they have settled.
+      boolean settled = finished != null && finished.isBefore(Instant.now().minusSeconds(1));
+      lastLines = settled
+          ? endLogs.computeIfAbsent(containerId, id -> Arrays.asList(logs(id, LOG_LINES).split("\n")))
+          : Arrays.asList(logs(containerId, LOG_LINES).split("\n"));
     }
     return new ReplicaObservation(
         r.replicaId(), r.revision(), r.attempt(), containerId, state, exit, Boolean.TRUE.equals(s.getOOMKilled()),
         health, hostPorts, started, running ? null : finished, 0, 0, message, lastLines);
+  }
+
+  private static String containerIp(InspectContainerResponse c) {
+    if (c.getNetworkSettings() == null) {
+      return null;
+    }
+    String ip = c.getNetworkSettings().getIpAddress();
+    if ((ip == null || ip.isEmpty()) && c.getNetworkSettings().getNetworks() != null) {
+      ip = c.getNetworkSettings().getNetworks().values().stream()
+          .map(n -> n.getIpAddress()).filter(a -> a != null && !a.isEmpty()).findFirst().orElse(null);
+    }
+    return ip == null || ip.isEmpty() ? null : ip;
   }
 
   private static Instant time(String text) {
@@ -383,11 +400,12 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
     try {
       switch (h.kind()) {
         case HTTP -> {
-          Integer port = p.hostPorts.get(h.port());
-          if (port == null) {
-            return "port " + h.port() + " is not published";
+          InetSocketAddress target = target(p);
+          if (target == null) {
+            return "port " + h.port() + " is not reachable";
           }
-          HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + h.path()).toURL().openConnection();
+          HttpURLConnection c = (HttpURLConnection) URI.create(
+              "http://" + target.getHostString() + ":" + target.getPort() + h.path()).toURL().openConnection();
           c.setConnectTimeout(timeoutMs);
           c.setReadTimeout(timeoutMs);
           int code = c.getResponseCode();
@@ -395,12 +413,12 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
           return code >= 200 && code < 400 ? null : "HTTP " + code + " from " + h.path();
         }
         case TCP -> {
-          Integer port = p.hostPorts.get(h.port());
-          if (port == null) {
-            return "port " + h.port() + " is not published";
+          InetSocketAddress target = target(p);
+          if (target == null) {
+            return "port " + h.port() + " is not reachable";
           }
           try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
+            s.connect(target, timeoutMs);
           }
           return null;
         }
@@ -418,6 +436,18 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
+  }
+
+  /**
+   * Where a probe connects: the container's own address and port. The published host port is no use: the engine's
+   * port proxy accepts connections even when nothing listens in the container.
+   */
+  private static InetSocketAddress target(ContainerProbe p) {
+    if (p.containerIp != null) {
+      return new InetSocketAddress(p.containerIp, p.probe.port());
+    }
+    Integer hostPort = p.hostPorts.get(p.probe.port());
+    return hostPort == null ? null : new InetSocketAddress("127.0.0.1", hostPort);
   }
 
   private String logs(String containerId, int tail) {

@@ -95,7 +95,11 @@ final class StatusViews {
       nextRestart = base.plus(CrashLoopBackoff.delay(r.crashCount() + 1));
     }
     ReplicaObservation shown = current != null ? current : last;
-    String health = current == null ? "none" : current.health().name().toLowerCase(java.util.Locale.ROOT);
+    // Health describes a running container; an ended one has none.
+    String health =
+        current == null || current.state() != dev.berth.runtime.model.ReplicaState.RUNNING
+            ? "-"
+            : current.health().name().toLowerCase(java.util.Locale.ROOT);
     String message = "";
     if (r.pending() != null) {
       message = r.pending().summary();
