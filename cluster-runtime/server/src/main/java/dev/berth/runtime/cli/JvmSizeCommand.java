@@ -3,6 +3,17 @@ package dev.berth.runtime.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.imagebuilder.docker.EngineImages;
+import dev.berth.runtime.agent.docker.ContainerMeasurer;
+import dev.berth.runtime.agent.docker.MemoryRun;
+import dev.berth.runtime.agent.docker.MemoryRunResult;
+import dev.berth.runtime.probe.ProbeJar;
+import dev.berth.runtime.sizing.HeapSizer;
+import dev.berth.runtime.sizing.MeasuredFacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import dev.berth.runtime.api.facts.AppFacts;
 import dev.berth.runtime.api.facts.FactLabels;
 import dev.berth.runtime.api.spec.ByteSize;
@@ -110,6 +121,22 @@ public final class JvmSizeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Machine-readable output")
   boolean json;
 
+  @Option(names = "--measure",
+      description = "Measure mode: run --image once under --limit with a probe agent, then size from the peaks")
+  boolean measure;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Measure mode: stop the run after this many seconds (default ${DEFAULT-VALUE}); drive it meanwhile")
+  int durationSeconds;
+
+  @Option(names = "--publish", paramLabel = "PORT", split = ",",
+      description = "Measure mode: publish these container ports on 127.0.0.1 (same number) to drive the app")
+  List<Integer> publish = new ArrayList<>();
+
+  @CommandLine.Parameters(paramLabel = "CMD", arity = "0..*",
+      description = "Measure mode: command to run instead of the image's own")
+  List<String> command = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -122,6 +149,13 @@ public final class JvmSizeCommand implements Callable<Integer> {
       return CommandLine.ExitCode.USAGE;
     }
     Injection injection = override ? Injection.OVERRIDE_COMMAND_LINE : Injection.TOOL_OPTIONS;
+    if (measure) {
+      if (image == null || direction.limit == null) {
+        err.println("ERROR --measure needs --image IMG and --limit SIZE (a generous limit, e.g. 2x the expected one)");
+        return CommandLine.ExitCode.USAGE;
+      }
+      return measure(out, err, facts, bytes("--limit", direction.limit), injection);
+    }
     if (direction.limit != null) {
       long limit = bytes("--limit", direction.limit);
       JvmSettings settings;
@@ -177,6 +211,73 @@ public final class JvmSizeCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  at that limit Berth's own sizing would give -Xmx%s%n", mib(result.budget().xmxBytes()));
       printTerms(out, result.budget(), facts);
     }
+    return 0;
+  }
+
+  /** Measure mode (JVM-SIZING.md §4.9): one run with the probe, then sizing from measured facts. */
+  private int measure(PrintWriter out, PrintWriter err, SizingFacts facts, long limit, Injection injection)
+      throws Exception {
+    JvmSettings run;
+    try {
+      run = JvmSizing.settings(limit, facts, injection);
+    } catch (TooSmallException e) {
+      err.println(e.getMessage());
+      return TOO_SMALL;
+    }
+    Path dir = Files.createTempDirectory("berth-measure");
+    MemoryRunResult result;
+    try {
+      Path jar = ProbeJar.write(dir);
+      dir.toFile().setExecutable(true, false);
+      jar.toFile().setReadable(true, false);
+      Map<String, String> env = new LinkedHashMap<>(run.env());
+      String agent = "-javaagent:/berth-probe/" + ProbeJar.FILE_NAME;
+      String tool = env.get(JvmSettings.JAVA_TOOL_OPTIONS);
+      env.put(JvmSettings.JAVA_TOOL_OPTIONS, tool == null ? agent : tool + " " + agent);
+      err.printf(Locale.ROOT, "measuring %s under %s for up to %d s; drive it now%n", image, mib(limit),
+          durationSeconds);
+      try (ContainerMeasurer engine = ContainerMeasurer.local()) {
+        result = engine.run(new MemoryRun(image, List.of(), command, env, limit, 0,
+            Map.of(dir.toString(), "/berth-probe"), Map.of("berth.measure", "true"),
+            Duration.ofSeconds(durationSeconds), publish));
+      }
+    } finally {
+      Files.deleteIfExists(dir.resolve(ProbeJar.FILE_NAME));
+      Files.deleteIfExists(dir);
+    }
+    if (result.killed()) {
+      err.println("ERROR the measure run was OOM-killed under " + mib(limit) + "; rerun with a larger --limit");
+      return TOO_SMALL;
+    }
+    MeasuredFacts measured;
+    try {
+      measured = MeasuredFacts.parse(result.logs());
+    } catch (IllegalArgumentException e) {
+      err.println("ERROR " + e.getMessage() + " (exit " + result.exitCode() + ")");
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    SizingFacts sized = measured.applyTo(facts).withLiveSet(measured.heapPeakBytes() * 2 / 3);
+    long smallest = LimitSizer.limitFor(HeapSizer.minimumHeap(sized), sized).limitBytes();
+    if (json) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("measured", measured);
+      body.put("exitCode", result.exitCode());
+      body.put("engineCgroupPeakBytes", result.peakMemoryBytes());
+      body.put("facts", sized);
+      body.put("smallestLimitBytes", smallest);
+      out.println(write(body));
+      return 0;
+    }
+    out.printf(Locale.ROOT, "measured (exit %d%s): cgroup peak %s, %,d classes, %d threads, direct %s, mapped %s,"
+            + " code cache %s, metaspace %s, heap %s%n",
+        result.exitCode(), result.stopped() ? ", stopped after the duration" : "",
+        mib(Math.max(measured.cgroupPeakBytes(), result.peakMemoryBytes())), measured.loadedClasses(),
+        measured.peakThreads(), mib(measured.directPeakBytes()), mib(measured.mappedPeakBytes()),
+        mib(measured.codeCachePeakBytes()), mib(measured.metaspacePeakBytes()), mib(measured.heapPeakBytes()));
+    out.printf(Locale.ROOT, "smallest limit for the measured facts (heap >= 1.5 x its peak): %s%n", mib(smallest));
+    out.println("facts for the spec: jvm.loadedClasses=" + sized.loadedClasses() + " jvm.threads=" + sized.threads()
+        + " jvm.directMemory=" + mib(sized.directBytes()) + " (peaks x " + MeasuredFacts.MARGIN + ")");
+    printFlags(out, JvmSizing.render(HeapSizer.size(smallest, sized), sized, injection), sized);
     return 0;
   }
 

@@ -96,7 +96,7 @@ public final class HeapSizer {
         ? facts.directBytes()
         : facts.netty() ? roundUp(Math.max(DIRECT_NETTY_MIN, (long) (DIRECT_NETTY_SHARE * limit))) : DIRECT_DEFAULT;
     terms.add(new BudgetTerm("direct", direct, "-XX:MaxDirectMemorySize",
-        facts.directBytes() > 0 ? "declared" : facts.netty() ? "Netty: max(64Mi, 10% of limit)" : "default"));
+        facts.directBytes() > 0 ? "declared or measured" : facts.netty() ? "Netty: max(64Mi, 10% of limit)" : "default"));
     long base = BASE + BASE_PER_AGENT * facts.agents();
     terms.add(new BudgetTerm("JVM base", base, "",
         facts.agents() == 0 ? "" : "40Mi + " + facts.agents() + " agent(s) x 32Mi"));

@@ -41,7 +41,7 @@ class InjectionIT {
     try (ContainerMeasurer engine = ContainerMeasurer.local()) {
       return engine.run(new MemoryRun(base.tag(), List.of("/app/start.sh"), List.of(), env, 512 * MIB, 0,
           Map.of(app.toString(), "/app"), Map.of(DockerEngine.RUN_LABEL, DockerEngine.runId()),
-          Duration.ofSeconds(60)));
+          Duration.ofSeconds(60), List.of()));
     }
   }
 

@@ -41,7 +41,7 @@ class OomKillAvoidedIT {
     try (ContainerMeasurer engine = ContainerMeasurer.local()) {
       return engine.run(new MemoryRun(base.tag(), List.of("java"), List.of("-cp", "/app", "Workload", "direct", "2048"),
           env, LIMIT, 0, Map.of(app.toString(), "/app"), Map.of(DockerEngine.RUN_LABEL, DockerEngine.runId()),
-          Duration.ofSeconds(120)));
+          Duration.ofSeconds(120), List.of()));
     }
   }
 

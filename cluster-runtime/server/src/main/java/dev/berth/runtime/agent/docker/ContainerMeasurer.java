@@ -5,10 +5,13 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Statistics;
@@ -59,11 +62,20 @@ public final class ContainerMeasurer implements Closeable {
               .withMemory(run.memoryBytes())
               .withMemorySwap(run.memoryBytes())
               .withBinds(binds);
+      List<ExposedPort> exposed = new ArrayList<>();
+      Ports ports = new Ports();
+      for (int port : run.publish()) {
+        ExposedPort e = ExposedPort.tcp(port);
+        exposed.add(e);
+        ports.bind(e, Ports.Binding.bindIpAndPort("127.0.0.1", port));
+      }
+      host.withPortBindings(ports);
       if (run.cpus() > 0) {
         host.withNanoCPUs((long) (run.cpus() * 1e9));
       }
       CreateContainerCmd create =
-          docker.createContainerCmd(run.image()).withEnv(env).withLabels(run.labels()).withHostConfig(host);
+          docker.createContainerCmd(run.image()).withEnv(env).withLabels(run.labels()).withHostConfig(host)
+              .withExposedPorts(exposed);
       if (!run.entrypoint().isEmpty()) {
         create.withEntrypoint(run.entrypoint());
       }
@@ -78,7 +90,7 @@ public final class ContainerMeasurer implements Closeable {
       WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
       try {
         wait.awaitStatusCode(run.stopAfter().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (DockerException e) {
+      } catch (DockerClientException e) {
         // awaitStatusCode throws when the time is up: that ends a measure run.
         stopped = true;
         docker.stopContainerCmd(id).withTimeout(10).exec();

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param binds read-only bind mounts, host path → container path
  * @param labels container labels (e.g. a test run's)
  * @param stopAfter after this long the container is stopped (SIGTERM, 10 s grace), as the end of a measure run
+ * @param publish container ports published on the same port of 127.0.0.1, so a measure run can be driven
  */
 public record MemoryRun(
     String image,
@@ -26,7 +27,8 @@ public record MemoryRun(
     double cpus,
     Map<String, String> binds,
     Map<String, String> labels,
-    Duration stopAfter) {
+    Duration stopAfter,
+    List<Integer> publish) {
 
   public MemoryRun {
     entrypoint = List.copyOf(entrypoint);
@@ -34,6 +36,7 @@ public record MemoryRun(
     env = Map.copyOf(env);
     binds = Map.copyOf(binds);
     labels = Map.copyOf(labels);
+    publish = publish == null ? List.of() : List.copyOf(publish);
     if (memoryBytes < 6L << 20) {
       throw new IllegalArgumentException("memory limit " + memoryBytes + " is below the engine's 6 MiB minimum");
     }
