@@ -196,6 +196,9 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
         have.put(replica, c);
       } else {
         remove(c.getId());
+        if (replica != null) {
+          deleteFiles(filesDir.resolve(replica + "-" + c.getLabels().get(ATTEMPT)));
+        }
       }
     }
     List<ReplicaObservation> report = new ArrayList<>();
@@ -465,6 +468,17 @@ public final class EmbeddedNode implements NodeTransport, NodeGateway {
       Thread.currentThread().interrupt();
     }
     return out.toString().stripTrailing();
+  }
+
+  private static void deleteFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Leftover config files only cost disk; the next removal tries again.
+    }
   }
 
   private void remove(String containerId) {
