@@ -1,0 +1,245 @@
+package dev.berth.imagebuilder.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
+import dev.berth.imagebuilder.api.BuildEvent;
+import dev.berth.imagebuilder.api.BuildListener;
+import dev.berth.imagebuilder.api.BuildResult;
+import dev.berth.imagebuilder.api.BuildTarget;
+import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.plan.BuildBackend;
+import dev.berth.imagebuilder.plan.BuildPlan;
+import dev.berth.imagebuilder.plan.ImageReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Builds a rendered Dockerfile on a Docker engine through docker-java (the engine's legacy builder on 20.10),
+ * streaming the builder's output as progress, then pushes or saves the image when asked.
+ */
+public final class EngineBackend implements BuildBackend {
+
+  /** Label with the base image's ID, so a build can be traced to the exact base it used (DETECTION.md §2.6). */
+  public static final String BASE_ID_LABEL = "dev.berth.base.id";
+
+  private static final long PULL_TIMEOUT_SECONDS = 120;
+
+  private final String dockerHost;
+
+  /** A backend on the local engine ({@code DOCKER_HOST} or the default socket). */
+  public EngineBackend() {
+    this(null);
+  }
+
+  /** A backend on the engine at {@code dockerHost}, e.g. {@code unix:///var/run/docker.sock}. */
+  public EngineBackend(String dockerHost) {
+    this.dockerHost = dockerHost;
+  }
+
+  @Override
+  public String name() {
+    return "engine";
+  }
+
+  @Override
+  public boolean builds(BuildPlan plan) {
+    return plan instanceof BuildPlan.DockerfileBuild;
+  }
+
+  @Override
+  public boolean baseAvailable(String image, BuildListener listener) throws ImageBuildException {
+    try (DockerClient docker = DockerClients.forHost(dockerHost)) {
+      if (present(docker, image)) {
+        return true;
+      }
+      listener.onEvent(BuildEvent.step("Pulling " + image));
+      try {
+        docker
+            .pullImageCmd(image)
+            .exec(new PullImageResultCallback())
+            .awaitCompletion(PULL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return present(docker, image);
+      } catch (DockerException e) {
+        listener.onEvent(BuildEvent.progress("cannot pull " + image + ": " + firstLine(e.getMessage())));
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageBuildException("interrupted while pulling " + image, e);
+    } catch (IOException | RuntimeException e) {
+      throw noEngine(e);
+    }
+  }
+
+  @Override
+  public BuildResult build(BuildPlan plan, BuildListener listener) throws ImageBuildException {
+    if (!(plan instanceof BuildPlan.DockerfileBuild build)) {
+      throw new IllegalArgumentException("the engine backend builds Dockerfiles, not " + plan);
+    }
+    Path context = build.rendered().directory();
+    String image = build.tags().get(0);
+    try (DockerClient docker = DockerClients.forHost(dockerHost)) {
+      String baseImage = build.rendered().baseImage();
+      InspectImageResponse base = inspect(docker, baseImage);
+      listener.onEvent(BuildEvent.step("Building " + image + " from " + context + " on the engine"));
+      String imageId =
+          docker
+              .buildImageCmd(context.toFile())
+              .withTags(new LinkedHashSet<>(build.tags()))
+              .withLabels(base == null ? Map.of() : Map.of(BASE_ID_LABEL, base.getId()))
+              .withPull(false)
+              .withRemove(true)
+              .exec(new ProgressCallback(listener))
+              .awaitImageId();
+      String digest = null;
+      boolean pushed = false;
+      if (build.target() instanceof BuildTarget.Registry) {
+        for (String tag : build.tags()) {
+          push(docker, tag, listener);
+        }
+        pushed = true;
+        digest = digestOf(docker, image);
+      } else if (build.target() instanceof BuildTarget.Tar tar) {
+        save(docker, image, tar.file(), listener);
+      }
+      listener.onEvent(BuildEvent.step("Built " + image + " (" + shortId(imageId) + ")"));
+      return new BuildResult(
+          image, build.tags(), imageId, digest, pushed, name(), baseImage, baseImage.startsWith("berth/"));
+    } catch (DockerException e) {
+      throw new ImageBuildException(
+          "building " + image + " from " + context + " failed: " + firstLine(e.getMessage())
+              + "; see the builder output above, fix the Dockerfile or the app, and build again",
+          e);
+    } catch (IOException | RuntimeException e) {
+      throw noEngine(e);
+    }
+  }
+
+  private void push(DockerClient docker, String tag, BuildListener listener) throws ImageBuildException {
+    ImageReference ref = ImageReference.parse(tag);
+    if (ref.registry() == null) {
+      throw new ImageBuildException(
+          "cannot push " + tag + ": the tag names no registry; tag it like 127.0.0.1:5000/"
+              + ref.repository() + ":" + ref.tag());
+    }
+    listener.onEvent(BuildEvent.step("Pushing " + tag));
+    AtomicReference<String> error = new AtomicReference<>();
+    try {
+      docker
+          .pushImageCmd(ref.withoutTag())
+          .withTag(ref.tag())
+          .exec(
+              new ResultCallback.Adapter<PushResponseItem>() {
+                @Override
+                public void onNext(PushResponseItem item) {
+                  if (item.isErrorIndicated()) {
+                    error.compareAndSet(
+                        null, item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
+                  }
+                }
+              })
+          .awaitCompletion(10, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageBuildException("interrupted while pushing " + tag, e);
+    }
+    if (error.get() != null) {
+      throw new ImageBuildException(
+          "pushing " + tag + " failed: " + error.get() + "; check that the registry " + ref.registry()
+              + " runs and accepts pushes");
+    }
+  }
+
+  private static String digestOf(DockerClient docker, String image) {
+    InspectImageResponse inspected = inspect(docker, image);
+    List<String> digests = inspected == null ? null : inspected.getRepoDigests();
+    if (digests == null) {
+      return null;
+    }
+    String repository = ImageReference.parse(image).withoutTag();
+    return digests.stream()
+        .filter(d -> d.startsWith(repository + "@"))
+        .map(d -> d.substring(d.indexOf('@') + 1))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static void save(DockerClient docker, String image, Path file, BuildListener listener)
+      throws IOException {
+    listener.onEvent(BuildEvent.step("Saving " + image + " to " + file));
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
+    try (InputStream in = docker.saveImageCmd(image).exec()) {
+      Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  private static boolean present(DockerClient docker, String image) {
+    return inspect(docker, image) != null;
+  }
+
+  private static InspectImageResponse inspect(DockerClient docker, String image) {
+    try {
+      return docker.inspectImageCmd(image).exec();
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  private ImageBuildException noEngine(Exception e) {
+    return new ImageBuildException(
+        "the Docker engine at " + (dockerHost != null ? dockerHost : "DOCKER_HOST or /var/run/docker.sock")
+            + " did not answer (" + firstLine(String.valueOf(e.getMessage())) + "); start one (scripts/test.sh"
+            + " and scripts/quickstart.sh do) or build daemonless with --jib",
+        e);
+  }
+
+  private static String shortId(String imageId) {
+    String id = imageId.startsWith("sha256:") ? imageId.substring(7) : imageId;
+    return id.length() > 12 ? id.substring(0, 12) : id;
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.strip().lines().findFirst().orElse("");
+  }
+
+  /** Forwards the builder's output, a line at a time, and keeps its error for the exception. */
+  private static final class ProgressCallback extends BuildImageResultCallback {
+    private final BuildListener listener;
+
+    ProgressCallback(BuildListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void onNext(BuildResponseItem item) {
+      if (item.getStream() != null) {
+        item.getStream().lines().map(String::stripTrailing).filter(l -> !l.isBlank())
+            .forEach(l -> listener.onEvent(BuildEvent.progress(l)));
+      }
+      super.onNext(item);
+    }
+  }
+}
