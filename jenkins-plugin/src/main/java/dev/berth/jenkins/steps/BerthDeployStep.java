@@ -1,0 +1,137 @@
+package dev.berth.jenkins.steps;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.Locale;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code berthDeploy}: applies the app's spec to a Berth master and waits for the rollout; fails the build when
+ * the rollout fails or rolls back.
+ *
+ * <p>The bean (arguments, form, help) is complete; the execution is not in this version: writing the app spec
+ * from the built image and following the rollout are still to come, so the step fails with a sentence saying so.
+ */
+public class BerthDeployStep extends Step {
+
+  /** The values {@link #setTarget} accepts. */
+  static final Set<String> TARGETS = Set.of("berth", "kubernetes");
+
+  private final String app;
+  private String image = "";
+  private String target = "berth";
+  private String strategy = "";
+  private boolean wait = true;
+  private int timeoutSeconds = 600;
+  private boolean failOnRollback = true;
+
+  @DataBoundConstructor
+  public BerthDeployStep(String app) {
+    this.app = app == null ? "" : app.trim();
+  }
+
+  /** The app's name on the master. */
+  public String getApp() {
+    return app;
+  }
+
+  /** The image to deploy; empty for the digest this run's {@code berthBuild} produced. */
+  public String getImage() {
+    return image;
+  }
+
+  @DataBoundSetter
+  public void setImage(String image) {
+    this.image = image == null ? "" : image.trim();
+  }
+
+  /** {@code berth} (the Berth cluster) or {@code kubernetes}. */
+  public String getTarget() {
+    return target;
+  }
+
+  @DataBoundSetter
+  public void setTarget(String target) {
+    String t = target == null || target.isBlank() ? "berth" : target.trim().toLowerCase(Locale.ROOT);
+    if (!TARGETS.contains(t)) {
+      throw new IllegalArgumentException(StepMessages.format("BerthDeployStep.badTarget", target));
+    }
+    this.target = t;
+  }
+
+  /** The rollout strategy; empty for the app spec's. */
+  public String getStrategy() {
+    return strategy;
+  }
+
+  @DataBoundSetter
+  public void setStrategy(String strategy) {
+    this.strategy = strategy == null ? "" : strategy.trim();
+  }
+
+  /** Whether to wait for the rollout to finish. */
+  public boolean isWait() {
+    return wait;
+  }
+
+  @DataBoundSetter
+  public void setWait(boolean wait) {
+    this.wait = wait;
+  }
+
+  /** How long to wait for the rollout. */
+  public int getTimeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  @DataBoundSetter
+  public void setTimeoutSeconds(int timeoutSeconds) {
+    if (timeoutSeconds < 1) {
+      throw new IllegalArgumentException(StepMessages.format("BerthDeployStep.badTimeout", timeoutSeconds));
+    }
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /** Whether a rollback fails the build (otherwise it marks it unstable). */
+  public boolean isFailOnRollback() {
+    return failOnRollback;
+  }
+
+  @DataBoundSetter
+  public void setFailOnRollback(boolean failOnRollback) {
+    this.failOnRollback = failOnRollback;
+  }
+
+  @Override
+  public StepExecution start(StepContext context) throws Exception {
+    throw new AbortException(StepMessages.format("step.notAvailable", "berthDeploy"));
+  }
+
+  /** Names the function {@code berthDeploy} and the context it needs. */
+  @Extension
+  public static final class DescriptorImpl extends StepDescriptor {
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+      return Set.of(Run.class, TaskListener.class, EnvVars.class);
+    }
+
+    @Override
+    public String getFunctionName() {
+      return "berthDeploy";
+    }
+
+    @Override
+    public String getDisplayName() {
+      return StepMessages.format("BerthDeployStep.displayName");
+    }
+  }
+}
