@@ -16,6 +16,7 @@ import java.util.Objects;
  *     picks: public when present or pullable, else offline
  * @param outputDir where the Dockerfile and build context are written; {@code null} for {@code .berth} next to
  *     the input
+ * @param detectOptions overrides for detection
  */
 public record BuildRequest(
     Path input,
@@ -24,7 +25,8 @@ public record BuildRequest(
     BuildTarget target,
     String baseImage,
     Boolean offline,
-    Path outputDir) {
+    Path outputDir,
+    DetectOptions detectOptions) {
 
   public BuildRequest {
     Objects.requireNonNull(input, "input");
@@ -33,10 +35,11 @@ public record BuildRequest(
       throw new IllegalArgumentException("a build needs at least one tag (-t IMAGE)");
     }
     target = target == null ? new BuildTarget.Engine() : target;
+    detectOptions = detectOptions == null ? DetectOptions.none() : detectOptions;
   }
 
   /** An engine build of {@code input} tagged {@code tag}, bases chosen automatically. */
   public static BuildRequest engine(Path input, String tag) {
-    return new BuildRequest(input, List.of(tag), false, new BuildTarget.Engine(), null, null, null);
+    return new BuildRequest(input, List.of(tag), false, new BuildTarget.Engine(), null, null, null, null);
   }
 }
