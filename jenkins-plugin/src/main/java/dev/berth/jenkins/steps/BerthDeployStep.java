@@ -1,6 +1,5 @@
 package dev.berth.jenkins.steps;
 
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
@@ -18,8 +17,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code berthDeploy}: applies the app's spec to a Berth master and waits for the rollout; fails the build when
  * the rollout fails or rolls back.
  *
- * <p>The bean (arguments, form, help) is complete; the execution is not in this version: writing the app spec
- * from the built image and following the rollout are still to come, so the step fails with a sentence saying so.
+ * <p>The spec is a file in the workspace ({@code spec}) or, for an app already on the master, the spec it runs;
+ * {@code image} and {@code strategy} replace the spec's. {@code target: 'kubernetes'} is not in this version.
  */
 public class BerthDeployStep extends Step {
 
@@ -30,6 +29,8 @@ public class BerthDeployStep extends Step {
   private String image = "";
   private String target = "berth";
   private String strategy = "";
+  private String spec = "";
+  private String namespace = "default";
   private boolean wait = true;
   private int timeoutSeconds = 600;
   private boolean failOnRollback = true;
@@ -78,6 +79,26 @@ public class BerthDeployStep extends Step {
     this.strategy = strategy == null ? "" : strategy.trim();
   }
 
+  /** The app spec file (YAML or JSON), relative to the workspace; empty for the spec the master runs. */
+  public String getSpec() {
+    return spec;
+  }
+
+  @DataBoundSetter
+  public void setSpec(String spec) {
+    this.spec = spec == null ? "" : spec.trim();
+  }
+
+  /** The app's namespace when no spec file names it. */
+  public String getNamespace() {
+    return namespace;
+  }
+
+  @DataBoundSetter
+  public void setNamespace(String namespace) {
+    this.namespace = namespace == null || namespace.isBlank() ? "default" : namespace.trim();
+  }
+
   /** Whether to wait for the rollout to finish. */
   public boolean isWait() {
     return wait;
@@ -113,7 +134,7 @@ public class BerthDeployStep extends Step {
 
   @Override
   public StepExecution start(StepContext context) throws Exception {
-    throw new AbortException(StepMessages.format("step.notAvailable", "berthDeploy"));
+    return new BerthDeployExecution(this, context);
   }
 
   /** Names the function {@code berthDeploy} and the context it needs. */

@@ -1,0 +1,147 @@
+package dev.berth.jenkins.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** berthDeploy against a loopback master: apply, follow the rollout, and end as the step's arguments say. */
+class BerthDeployExecutionTest {
+
+  static final String TOKEN = "deploy-token-123";
+
+  @TempDir Path ws;
+  FakeMaster master;
+  final RecordingListener listener = new RecordingListener();
+  TestStepContext context;
+
+  @BeforeEach
+  void start() throws Exception {
+    master = new FakeMaster();
+    EnvVars env = new EnvVars();
+    env.put("BERTH_MASTER_URL", master.url());
+    env.put("BERTH_TOKEN", TOKEN);
+    context = new TestStepContext().with(TaskListener.class, listener).with(EnvVars.class, env)
+        .with(FilePath.class, TestStepContext.workspace(ws));
+  }
+
+  @AfterEach
+  void stop() {
+    master.close();
+  }
+
+  Map<String, Object> run(BerthDeployStep step) throws Exception {
+    return new BerthDeployExecution(step, context, Duration.ofMillis(10)).run();
+  }
+
+  @Test
+  void run_existingAppNewImage_appliesTheMastersSpecWithTheImageAndWaitsForCompletion() throws Exception {
+    master.status(1, "COMPLETE", 2, 2, "").status(2, "PROGRESSING", 2, 1, "1 of 2 updated")
+        .status(2, "COMPLETE", 2, 2, "");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop@sha256:" + "a".repeat(64));
+
+    Map<String, Object> result = run(step);
+
+    assertThat(master.applied).singleElement().asString()
+        .contains("\"image\":\"127.0.0.1:5000/shop@sha256:" + "a".repeat(64) + "\"").contains("\"replicas\":2");
+    assertThat(result).containsEntry("outcome", "SUCCEEDED").containsEntry("revision", 2L)
+        .containsEntry("ready", 2L).containsEntry("desired", 2L);
+    assertThat(listener.text()).contains("[Berth] rollout progressing: 1/2 ready, 1 updated, 0 old left - 1 of 2")
+        .contains("[Berth] rollout complete: 2/2 ready").doesNotContain(TOKEN);
+    assertThat(master.requests).allMatch(r -> r.endsWith("Bearer " + TOKEN));
+    assertThat(context.results).isEmpty();
+  }
+
+  @Test
+  void run_failedRollout_failsTheBuildWithOneLine() {
+    master.status(1, "COMPLETE", 1, 1, "").status(2, "FAILED", 1, 0, "health check failed 3 times; rolled back");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop:2");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessage("berthDeploy: default/shop revision 2: FAILED, 0/1 ready after 0 s - health check failed 3 times;"
+            + " rolled back");
+  }
+
+  @Test
+  void run_failedRolloutWithoutFailOnRollback_marksUnstableAndReturnsTheOutcome() throws Exception {
+    master.status(1, "COMPLETE", 1, 1, "").status(2, "FAILED", 1, 0, "rolled back");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop:2");
+    step.setFailOnRollback(false);
+
+    Map<String, Object> result = run(step);
+
+    assertThat(result).containsEntry("outcome", "FAILED");
+    assertThat(context.results).hasSize(1);
+  }
+
+  @Test
+  void run_rolloutNeverEnds_timesOut() {
+    master.status(1, "COMPLETE", 1, 1, "").status(2, "PROGRESSING", 1, 0, "pulling");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop:2");
+    step.setTimeoutSeconds(1);
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessageContaining("TIMED_OUT").hasMessageContaining("gave up waiting after 1 s");
+  }
+
+  @Test
+  void run_specFile_isAppliedWithItsOwnImageWithoutWaiting() throws Exception {
+    Files.writeString(ws.resolve("app.yaml"), "name: shop\nimage: 127.0.0.1:5000/shop:7\nreplicas: 3\n");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setSpec("app.yaml");
+    step.setWait(false);
+
+    Map<String, Object> result = run(step);
+
+    assertThat(master.applied).singleElement().asString().contains("\"image\":\"127.0.0.1:5000/shop:7\"")
+        .contains("\"replicas\":3");
+    assertThat(result).containsEntry("outcome", "APPLIED").containsEntry("revision", 2L);
+    assertThat(master.requests).containsExactly("POST /v1/apps Bearer " + TOKEN);
+  }
+
+  @Test
+  void run_specFileForAnotherApp_isRefusedBeforeAnyRequest() throws Exception {
+    Files.writeString(ws.resolve("app.yaml"), "name: billing\nimage: 127.0.0.1:5000/billing:1\n");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setSpec("app.yaml");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessageContaining("names app 'billing' but the step deploys 'shop'");
+    assertThat(master.requests).isEmpty();
+  }
+
+  @Test
+  void run_firstDeployWithoutSpec_asksForTheSpecFile() {
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop:1");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessageContaining("not on the master yet").hasMessageContaining("spec: 'app.yaml'");
+    assertThat(master.applied).isEmpty();
+  }
+
+  @Test
+  void run_kubernetesTarget_saysItIsNotAvailable() {
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setTarget("kubernetes");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessageContaining("target 'kubernetes' is not available");
+    assertThat(master.requests).isEmpty();
+  }
+}
