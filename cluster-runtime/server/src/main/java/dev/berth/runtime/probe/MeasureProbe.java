@@ -64,7 +64,7 @@ public final class MeasureProbe implements Runnable {
     long heap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       long peak = pool.getPeakUsage() == null ? 0 : pool.getPeakUsage().getUsed();
-      if (pool.getName().startsWith("CodeHeap") || pool.getName().equals("Code Cache")) {
+      if (pool.getName().startsWith("CodeHeap") || pool.getName().replace(" ", "").equals("CodeCache")) {
         code += peak;
       } else if (pool.getName().equals("Metaspace")) {
         metaspace = peak;

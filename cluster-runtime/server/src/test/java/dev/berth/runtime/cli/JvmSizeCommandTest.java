@@ -26,7 +26,7 @@ class JvmSizeCommandTest {
     int code = run("jvm-size", "--limit", "1Gi", "--jdk", "17.0.15", "--loaded-classes", "15000", "--threads", "200");
     assertThat(code).isZero();
     assertThat(out.toString())
-        .contains("heap 560Mi (SerialGC)", "-Xmx560m", "-XX:MaxMetaspaceSize=97m", "env JAVA_TOOL_OPTIONS=-Xmx560m",
+        .contains("heap 623Mi (SerialGC)", "-Xmx623m", "-XX:MaxMetaspaceSize=97m", "env JAVA_TOOL_OPTIONS=-Xmx623m",
             "env MALLOC_ARENA_MAX=2", "stacks", "headroom", "total         1024Mi");
   }
 
@@ -34,7 +34,7 @@ class JvmSizeCommandTest {
   void xmxPrintsTheLimit() {
     int code = run("jvm-size", "--xmx", "1024m", "--jdk", "17.0.15", "--loaded-classes", "15000", "--threads", "200");
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("needs memory request = limit = 1536Mi");
+    assertThat(out.toString()).contains("needs memory request = limit = 1472Mi");
   }
 
   @Test
@@ -49,9 +49,9 @@ class JvmSizeCommandTest {
 
   @Test
   void tooSmallExitsOneWithTheBreakdown() {
-    int code = run("jvm-size", "--limit", "384Mi", "--jdk", "17", "--loaded-classes", "15000", "--threads", "200");
+    int code = run("jvm-size", "--limit", "320Mi", "--jdk", "17", "--loaded-classes", "15000", "--threads", "200");
     assertThat(code).isEqualTo(JvmSizeCommand.TOO_SMALL);
-    assertThat(err.toString()).contains("smallest limit that works: 448Mi", "216 threads");
+    assertThat(err.toString()).contains("smallest limit that works: 384Mi", "216 threads");
   }
 
   @Test

@@ -69,7 +69,7 @@ class JvmFlagRulesTest {
     HeapBudget budget = HeapSizer.size(1024 * MIB, facts);
     assertThat(JvmFlagRules.flags(budget, facts))
         .contains("-Xmx" + budget.xmxBytes() / MIB + "m", "-Xss512k", "-XX:MaxMetaspaceSize=97m",
-            "-XX:ReservedCodeCacheSize=128m", "-XX:MaxDirectMemorySize=103m", "-XX:ActiveProcessorCount=2",
+            "-XX:ReservedCodeCacheSize=118m", "-XX:MaxDirectMemorySize=103m", "-XX:ActiveProcessorCount=2",
             "-Dio.netty.maxDirectMemory=0");
   }
 }

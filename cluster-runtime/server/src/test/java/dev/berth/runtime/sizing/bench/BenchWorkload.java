@@ -196,7 +196,7 @@ public final class BenchWorkload {
     long meta = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       long peak = pool.getPeakUsage() == null ? 0 : pool.getPeakUsage().getUsed();
-      if (pool.getName().startsWith("CodeHeap") || pool.getName().equals("Code Cache")) {
+      if (pool.getName().startsWith("CodeHeap") || pool.getName().replace(" ", "").equals("CodeCache")) {
         code += peak;
       } else if (pool.getName().equals("Metaspace")) {
         meta = peak;
