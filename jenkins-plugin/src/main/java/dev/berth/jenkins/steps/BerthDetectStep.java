@@ -43,7 +43,7 @@ public class BerthDetectStep extends Step {
 
   @Override
   public StepExecution start(StepContext context) throws Exception {
-    throw new hudson.AbortException(StepMessages.format("step.notAvailable", "berthDetect"));
+    return new BerthDetectExecution(this, context);
   }
 
   /** Names the function {@code berthDetect} and the context it needs (a workspace, so a {@code node}). */

@@ -57,7 +57,7 @@ public class BerthDockerfileStep extends Step {
 
   @Override
   public StepExecution start(StepContext context) throws Exception {
-    throw new hudson.AbortException(StepMessages.format("step.notAvailable", "berthDockerfile"));
+    return new BerthDockerfileExecution(this, context);
   }
 
   /** Names the function {@code berthDockerfile} and the context it needs. */

@@ -4,11 +4,9 @@ import dev.berth.imagebuilder.api.DetectReport;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 /**
- * A detect report as the map {@code berthDetect} returns, its evidence as log lines, and its error as the text a
- * failed build shows. Map values are String, Long, Boolean and {@code ArrayList<String>} only: sandboxed scripts
+ * A detect report as the map {@code berthDetect} returns, and its decision and evidence as log lines. Map values are String, Long, Boolean and {@code ArrayList<String>} only: sandboxed scripts
  * read them without approval and Jenkins' class filter admits them.
  */
 public final class DetectResult {
@@ -63,30 +61,6 @@ public final class DetectResult {
     for (DetectReport.Warning w : report.warnings()) {
       log.println("[Berth]   warning " + w.code() + ": " + w.message());
     }
-  }
-
-  /**
-   * The detection error as the build's failure text: headline, what was looked for, what was found, and the
-   * override that fixes it (DETECTION.md §2.9).
-   */
-  public static String failure(DetectReport report) {
-    DetectReport.Problem p = report.error();
-    String outcome = report.outcome() == null ? "FAILED" : report.outcome().name();
-    if (p == null) {
-      return "detection ended " + outcome + " (exit " + report.exitCode() + ") without an error text";
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add("[" + outcome + "] " + p.headline());
-    if (p.lookedFor() != null && !p.lookedFor().isBlank()) {
-      lines.add("  looked for: " + p.lookedFor());
-    }
-    for (String f : p.found()) {
-      lines.add("  found: " + f);
-    }
-    if (p.fix() != null && !p.fix().isBlank()) {
-      lines.add("  fix: " + p.fix());
-    }
-    return String.join("\n", lines);
   }
 
   private static String text(String s) {

@@ -41,20 +41,6 @@ class DetectResultTest {
   }
 
   @Test
-  void failure_unknownStack_showsLookedForFoundAndFix() {
-    DetectReport r = report(Outcome.UNKNOWN_STACK, null, new DetectReport.Problem(
-        "no runnable application found in .", "a jar with a Main-Class, a WAR, package.json …",
-        List.of("README.md", "docs/"), "set `artifact:` in berth.yaml, e.g. artifact: dist/app.jar"));
-
-    assertThat(DetectResult.failure(r)).isEqualTo("""
-        [UNKNOWN_STACK] no runnable application found in .
-          looked for: a jar with a Main-Class, a WAR, package.json …
-          found: README.md
-          found: docs/
-          fix: set `artifact:` in berth.yaml, e.g. artifact: dist/app.jar""");
-  }
-
-  @Test
   void log_printsDecisionEvidenceAndWarnings() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DetectResult.log(report(Outcome.OK, "jvm-jar", null), new PrintStream(out, true, StandardCharsets.UTF_8));
