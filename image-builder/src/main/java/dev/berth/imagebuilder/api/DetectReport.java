@@ -41,7 +41,9 @@ public record DetectReport(
       List.of("jvm-jar", "jvm-boot", "jvm-war", "jvm-dist", "node", "python", "go", "static");
 
   public DetectReport {
-    decisions = decisions == null ? Map.of() : Map.copyOf(decisions);
+    // Insertion order kept: the report is golden-tested and read by people.
+    decisions = decisions == null ? Map.of() : java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(decisions));
     agents = agents == null ? List.of() : List.copyOf(agents);
     writableDirs = writableDirs == null ? List.of() : List.copyOf(writableDirs);
     layers = layers == null ? List.of() : List.copyOf(layers);

@@ -1,0 +1,28 @@
+package dev.berth.imagebuilder;
+
+import dev.berth.imagebuilder.api.DetectOptions;
+import dev.berth.imagebuilder.api.Detection;
+import dev.berth.imagebuilder.catalog.BaseImageCatalog;
+import dev.berth.imagebuilder.detect.StackDetection;
+import java.nio.file.Path;
+
+/** The image builder's one entry point: detection now; rendering and builds are added beside it. */
+public final class ImageBuilder {
+
+  private ImageBuilder() {}
+
+  /**
+   * Detects the stack of {@code input} (a folder, or a jar/war/ear/zip/tar.gz) as DETECTION.md §2 says. Never
+   * throws for bad input: the report's outcome, exit code and error say what went wrong. Close the result to
+   * delete any unpacked copy.
+   */
+  public static Detection detect(Path input, DetectOptions options) {
+    return new StackDetection(BaseImageCatalog.load(), version()).detect(input, options);
+  }
+
+  /** Berth's version as packaged, or {@code dev} when running from classes. */
+  public static String version() {
+    String v = ImageBuilder.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}
