@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BaseImagesCommand.class,
+      DetectCommand.class,
       DockerfileCommand.class,
       UpCommand.class,
       MasterCommand.class,
