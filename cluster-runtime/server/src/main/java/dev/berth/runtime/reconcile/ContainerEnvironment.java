@@ -53,6 +53,11 @@ public final class ContainerEnvironment {
             "resources.memory", spec.resources().memory(),
             "at least " + ByteSize.format(e.smallestLimitBytes()) + " for this JVM app (or set jvm.sizing: off): "
                 + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        // Facts the sizing cannot use (e.g. an unknown JDK): say so at apply time rather than at every start.
+        throw new SpecValidationException(
+            "jvm.facts", facts.jdkVersion() == null ? facts.jdkRuntime() : facts.jdkVersion(),
+            "facts Berth's JVM sizing can use (" + e.getMessage() + "), or jvm.sizing: off");
       }
       for (Map.Entry<String, String> e : settings.env().entrySet()) {
         append(env, e.getKey(), e.getValue());
