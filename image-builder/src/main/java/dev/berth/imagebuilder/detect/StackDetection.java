@@ -74,6 +74,11 @@ public final class StackDetection {
       delete(temp);
       Path where = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
       return new Detection(d.build(version, f.outcome(), f.problem()), where, null);
+    } catch (RuntimeException e) {
+      delete(temp);
+      return new Detection(d.build(version, Outcome.INTERNAL, new DetectReport.Problem(
+          "detection failed unexpectedly: " + e, "a detect report", List.of(String.valueOf(e)),
+          "report this as a Berth bug, with the input's layout")), input, null);
     } catch (IOException e) {
       delete(temp);
       return new Detection(d.build(version, Outcome.INCOMPLETE_INPUT, new DetectReport.Problem(
@@ -190,7 +195,22 @@ public final class StackDetection {
       case BOOT_JAR -> {
         return SpringBootJarDetector.detect(ws, d, rel, temp, jreRuntimes());
       }
-      case WAR, BOOT_WAR -> {
+      case BOOT_WAR -> {
+        if (ws.options.server() != null) {
+          WarDetector.detect(ws, d, rel, temp, jreRuntimes(), this::tomcatJdk);
+        } else {
+          // Runnable by default (DETECTION.md §5 q5); `server:` deploys it to Tomcat instead.
+          LegacyJarDetector.fromJar(ws, d, rel, null, null, jreRuntimes());
+          d.stack = "jvm-boot";
+          d.subtype = "boot-war";
+          d.artifact = new DetectReport.Artifact(rel, "boot-war", d.artifact.sha256(), d.artifact.excluded());
+          d.decide("stack", "jvm-boot", Confidence.HIGH, "boot-war", rel, "WEB-INF/lib-provided and a WarLauncher");
+          d.warn("ALSO_DEPLOYABLE", rel + " is a Spring Boot war: it runs with java -jar; berth.yaml"
+              + " `server: tomcat9` (or tomcat10.1) deploys it to Tomcat instead", rel, null);
+        }
+        return ws.root;
+      }
+      case WAR -> {
         WarDetector.detect(ws, d, rel, temp, jreRuntimes(), this::tomcatJdk);
         return ws.root;
       }

@@ -403,4 +403,103 @@ class StackDetectionTest {
     assertThat(Files.exists(dir.resolve("nothing-here"))).isFalse();
     assertThat(List.of(d.report().error().fix())).isNotEmpty();
   }
+
+  @Test
+  void b4_boot13_rootLibRunsAsJar() {
+    try (Detection d = detect(Samples::b4Boot13)) {
+      DetectReport r = ok(d);
+      assertThat(r.subtype()).isEqualTo("boot1-root-lib");
+      assertThat(r.start().entrypoint()).containsExactly("java", "-jar", "/app/shop-1.3.8.jar");
+      assertThat(d.root()).isEqualTo(dir.resolve("b4-boot13"));
+    }
+  }
+
+  @Test
+  void b6_bootWar_runnableAndAlsoDeployable() {
+    try (Detection d = detect(Samples::b6BootWar)) {
+      DetectReport r = ok(d);
+      assertThat(r.stack()).isEqualTo("jvm-boot");
+      assertThat(r.start().entrypoint()).containsExactly("java", "-jar", "/app/portal-2.7.18.war");
+      assertThat(r.warnings()).extracting(DetectReport.Warning::code).contains("ALSO_DEPLOYABLE");
+    }
+    try (Detection d = detect(p -> Samples.b6BootWar(p.resolve("s")), DetectOptions.none().withServer("tomcat9"))) {
+      assertThat(ok(d).stack()).isEqualTo("jvm-war");
+    }
+  }
+
+  @Test
+  void j1_multiReleaseAndModuleInfo_doNotRaiseTheFloor() {
+    try (Detection d = detect(Samples::j1MultiRelease)) {
+      assertThat(ok(d).jdk().floor()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void j2_patchedMajors_runtimeFromTheCatalogOrUnsupported() {
+    try (Detection d = detect(p -> Samples.j2PatchedMajor(p, 65))) {
+      assertThat(ok(d).jdk().floor()).isEqualTo(21);
+      assertThat(d.report().jdk().runtime()).isEqualTo(25);
+    }
+    try (Detection d = detect(p -> Samples.j2PatchedMajor(p, 69))) {
+      assertThat(ok(d).jdk().runtime()).isEqualTo(25);
+    }
+    try (Detection d = detect(p -> Samples.j2PatchedMajor(p, 70))) {
+      assertThat(d.report().exitCode()).isEqualTo(5);
+      assertThat(d.report().error().headline()).contains("needs Java 26");
+    }
+  }
+
+  @Test
+  void j3_libraryFloorAboveAppFloor_bothReported() {
+    try (Detection d = detect(Samples::j3LibraryFloor)) {
+      DetectReport r = ok(d);
+      assertThat(r.subtype()).isEqualTo("libdir");
+      assertThat(r.jdk().appFloor()).isEqualTo(8);
+      assertThat(r.jdk().libraryFloor()).isEqualTo(11);
+      assertThat(r.jdk().floor()).isEqualTo(11);
+      assertThat(r.start().entrypoint()).containsExactly("java", "-cp", "/app/app-1.0.jar:/app/lib/*",
+          "com.acme.App");
+    }
+  }
+
+  @Test
+  void l4c_noWebXml_javaxFromClassesMedium() {
+    try (Detection d = detect(Samples::l4cNoWebXml)) {
+      DetectReport r = ok(d);
+      assertThat(r.server().namespace()).isEqualTo("javax");
+      assertThat(r.decisions().get("server").confidence()).isEqualTo(DetectReport.Confidence.MEDIUM);
+    }
+  }
+
+  @Test
+  void g2_sourceCompatibility18_isJdk8() {
+    try (Detection d = detect(Samples::g2GradleJava8)) {
+      DetectReport r = ok(d);
+      assertThat(r.jdk().floor()).isEqualTo(8);
+      assertThat(r.jdk().hints()).anySatisfy(h -> {
+        assertThat(h.value()).isEqualTo("1.8");
+        assertThat(h.agrees()).isTrue();
+      });
+    }
+  }
+
+  @Test
+  void n2_viteBuildOnly_staticViaNodeStage() {
+    try (Detection d = detect(Samples::n2Vite)) {
+      DetectReport r = ok(d);
+      assertThat(r.stack()).isEqualTo("static");
+      assertThat(r.subtype()).isEqualTo("node-build");
+      assertThat(r.artifact().path()).isEqualTo("dist");
+    }
+  }
+
+  @Test
+  void p2_django() {
+    try (Detection d = detect(Samples::p2Django)) {
+      DetectReport r = ok(d);
+      assertThat(r.subtype()).isEqualTo("django");
+      assertThat(r.start().entrypoint()).containsExactly("gunicorn", "--bind", "0.0.0.0:8000",
+          "site.wsgi:application");
+    }
+  }
 }

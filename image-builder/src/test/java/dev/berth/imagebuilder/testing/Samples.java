@@ -287,6 +287,106 @@ public final class Samples {
         .write(dir.resolve("b5-boot-script/shop-2.7.18.jar"));
   }
 
+  /** B4 boot13: Boot 1.3.8 layout, launcher in {@code org.springframework.boot.loader}, libraries in root {@code lib/}. */
+  public static Path b4Boot13(Path dir) {
+    return JarAssembler.create().manifest("Main-Class", "org.springframework.boot.loader.JarLauncher")
+        .manifest("Start-Class", "com.acme.shop.ShopApp")
+        .classes("", SampleCompiler.compile(8, Map.of("org.springframework.boot.loader.JarLauncher",
+            "package org.springframework.boot.loader; public class JarLauncher {"
+                + " public static void main(String[] a) {} }")))
+        .classes("", SampleCompiler.compile(8, Map.of("com.acme.shop.ShopApp",
+            "package com.acme.shop; public class ShopApp { public static void main(String[] a) {} }")))
+        .entry("lib/spring-core-4.2.8.RELEASE.jar", read(library(8, "org.springframework.core.Core",
+            dir.resolve("b4-parts/core.jar"))))
+        .write(dir.resolve("b4-boot13/shop-1.3.8.jar"));
+  }
+
+  /** B6 boot war: {@code WEB-INF/lib-provided/} and {@code …loader.WarLauncher}: runnable, also deployable. */
+  public static Path b6BootWar(Path dir) {
+    return war("javax", 8, "<web-app xmlns=\"http://xmlns.jcp.org/xml/ns/javaee\" version=\"3.1\"/>\n")
+        .manifest("Main-Class", "org.springframework.boot.loader.WarLauncher")
+        .manifest("Start-Class", "com.acme.portal.PortalApp").manifest("Spring-Boot-Version", "2.7.18")
+        .entry("WEB-INF/lib-provided/tomcat-embed-core-9.0.83.jar", read(library(8, "org.apache.catalina.Server",
+            dir.resolve("b6-parts/tomcat.jar"))))
+        .write(dir.resolve("b6-boot-war/portal-2.7.18.war"));
+  }
+
+  /**
+   * J1: shaded release-8 jar whose first entries are {@code META-INF/versions/11/…} (major 55) and
+   * {@code META-INF/versions/9/module-info.class}: floor 8, not 11.
+   */
+  public static Path j1MultiRelease(Path dir) {
+    Map<String, byte[]> v11 = SampleCompiler.compile(11, Map.of("com.acme.mr.Util",
+        "package com.acme.mr; public class Util { public static String v() { return \"11\"; } }"));
+    Map<String, byte[]> info = SampleCompiler.compile(11, Map.of("module-info", "module com.acme.mr {}",
+        "com.acme.mr.Util", "package com.acme.mr; public class Util {}"));
+    return JarAssembler.create().manifest("Main-Class", "com.acme.mr.Main").manifest("Multi-Release", "true")
+        .classes("META-INF/versions/11/", v11)
+        .entry("META-INF/versions/9/module-info.class", info.get("module-info.class"))
+        .classes("", SampleCompiler.compile(8, Map.of("com.acme.mr.Main",
+            "package com.acme.mr; public class Main { public static void main(String[] a) {} }",
+            "com.acme.mr.Util", "package com.acme.mr; public class Util { public static String v() { return \"8\"; } }")))
+        .write(dir.resolve("j1-multi-release/mr-1.0.jar"));
+  }
+
+  /** J2: a shaded jar whose classes are patched to class-file major {@code major} (65 = Java 21, 69 = 25 …). */
+  public static Path j2PatchedMajor(Path dir, int major) {
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    SampleCompiler.compile(17, Map.of("com.acme.Main",
+        "package com.acme; public class Main { public static void main(String[] a) {} }"))
+        .forEach((n, b) -> classes.put(n, ClassFiles.withMajor(b, major)));
+    return JarAssembler.create().manifest("Main-Class", "com.acme.Main").classes("", classes)
+        .write(dir.resolve("j2-major-" + major + "/app-1.0.jar"));
+  }
+
+  /** J3: app release 8 in {@code lib/app-1.0.jar} with {@code lib/} holding one release-11 library (libdir). */
+  public static Path j3LibraryFloor(Path dir) {
+    Path root = dir.resolve("j3-library-floor");
+    execJar(8, "com.acme.App", root.resolve("app-1.0.jar"));
+    library(11, "com.acme.lib.Eleven", root.resolve("lib/eleven-1.0.jar"));
+    return root;
+  }
+
+  /** L4c: a WAR without {@code web.xml}, servlet classes referencing javax (one signal: MEDIUM). */
+  public static Path l4cNoWebXml(Path dir) {
+    Map<String, byte[]> api = servletApi("javax", 8);
+    return JarAssembler.create().classes("WEB-INF/classes/", SampleCompiler.compile(8, Map.of(
+        "com.acme.portal.PortalServlet", "package com.acme.portal; public class PortalServlet extends"
+            + " javax.servlet.http.HttpServlet {}"), api))
+        .write(dir.resolve("l4c-no-web-xml/portal.war"));
+  }
+
+  /** G2: Gradle {@code sourceCompatibility = '1.8'}, jar release 8: jdk 8, never "1.8". */
+  public static Path g2GradleJava8(Path dir) {
+    Path root = dir.resolve("g2-gradle-java8");
+    text(root.resolve("build.gradle"), "plugins { id 'java' }\nsourceCompatibility = '1.8'\n", false);
+    execJar(8, "com.acme.App", root.resolve("build/libs/app-0.2.jar"));
+    return root;
+  }
+
+  /** N2: a Vite site: {@code package.json} with only a {@code build} script (static, built in a Node stage). */
+  public static Path n2Vite(Path dir) {
+    Path root = dir.resolve("n2-vite");
+    text(root.resolve("package.json"), """
+        { "name": "site", "scripts": { "build": "vite build" }, "devDependencies": { "vite": "5.0.0" } }
+        """, false);
+    text(root.resolve("index.html"), "<!doctype html><div id=app></div>\n", false);
+    text(root.resolve("src/main.js"), "document.getElementById('app').textContent = 'vite';\n", false);
+    return root;
+  }
+
+  /** P2: poetry {@code pyproject.toml}, {@code manage.py}, {@code site/wsgi.py} (Django). */
+  public static Path p2Django(Path dir) {
+    Path root = dir.resolve("p2-django");
+    text(root.resolve("pyproject.toml"), "[tool.poetry]\nname = \"shop\"\n[tool.poetry.dependencies]\n"
+        + "django = \"^4.2\"\n", false);
+    text(root.resolve("manage.py"), "import sys\nfrom django.core.management import execute_from_command_line\n",
+        false);
+    text(root.resolve("site/wsgi.py"), "from django.core.wsgi import get_wsgi_application\n"
+        + "application = get_wsgi_application()\n", false);
+    return root;
+  }
+
   // ---------------------------------------------------------------- Build trees, ambiguity, errors
 
   /** A1: two runnable jars in {@code target/} plus sources/original/plain jars (exit 4). */
