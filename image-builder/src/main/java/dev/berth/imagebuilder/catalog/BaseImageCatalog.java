@@ -21,13 +21,12 @@ public final class BaseImageCatalog {
   static final String RESOURCE = "/dockerfile-templates/base-images.yaml";
 
   private final Map<String, BaseImage> bases;
+  private final List<String> order;
 
   BaseImageCatalog(Map<String, BaseImage> bases) {
     this.bases = Map.copyOf(bases);
     this.order = List.copyOf(bases.keySet());
   }
-
-  private final List<String> order;
 
   /** The catalog shipped with Berth. */
   public static BaseImageCatalog load() {
