@@ -46,7 +46,9 @@ class JenkinsfilesTest {
   }
 
   static Path folder() {
-    return Path.of(System.getProperty("berth.repo", "..")).resolve("jenkinsfiles");
+    // The repository root when Maven runs from it; the module's parent when it runs from jenkins-plugin/.
+    Path fromRoot = Path.of(System.getProperty("berth.repo", ".")).resolve("jenkinsfiles");
+    return Files.isDirectory(fromRoot) ? fromRoot : Path.of("..", "jenkinsfiles");
   }
 
   static List<Path> jenkinsfiles() throws Exception {
