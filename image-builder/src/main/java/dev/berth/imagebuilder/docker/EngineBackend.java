@@ -19,6 +19,7 @@ import dev.berth.imagebuilder.plan.BuildPlan;
 import dev.berth.imagebuilder.plan.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -97,15 +98,24 @@ public final class EngineBackend implements BuildBackend {
       String baseImage = build.rendered().baseImage();
       InspectImageResponse base = inspect(docker, baseImage);
       listener.onEvent(BuildEvent.step("Building " + image + " from " + context + " on the engine"));
-      String imageId =
+      Path contextTar = Files.createTempFile("berth-context", ".tar");
+      String imageId;
+      try (OutputStream out = Files.newOutputStream(contextTar)) {
+        BuildContextTar.write(context, out);
+      }
+      try (InputStream body = Files.newInputStream(contextTar)) {
+        imageId =
           docker
-              .buildImageCmd(context.toFile())
+              .buildImageCmd(body)
               .withTags(new LinkedHashSet<>(build.tags()))
               .withLabels(base == null ? Map.of() : Map.of(BASE_ID_LABEL, base.getId()))
               .withPull(false)
               .withRemove(true)
               .exec(new ProgressCallback(listener))
               .awaitImageId();
+      } finally {
+        Files.deleteIfExists(contextTar);
+      }
       String digest = null;
       boolean pushed = false;
       if (build.target() instanceof BuildTarget.Registry) {

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       BaseImagesCommand.class,
       DetectCommand.class,
       DockerfileCommand.class,
+      BuildCommand.class,
+      BenchBuildCommand.class,
       UpCommand.class,
       MasterCommand.class,
       ApplyCommand.class,

@@ -1,0 +1,151 @@
+package dev.berth.runtime.cli;
+
+import dev.berth.imagebuilder.api.BuildEvent;
+import dev.berth.imagebuilder.api.BuildListener;
+import dev.berth.imagebuilder.api.BuildRequest;
+import dev.berth.imagebuilder.api.BuildResult;
+import dev.berth.imagebuilder.api.BuildTarget;
+import dev.berth.imagebuilder.api.DetectOptions;
+import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.steps.StepsRunner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code berth build PATH -t IMAGE}: detects the app, writes its Dockerfile and builds the image on the engine, or
+ * daemonless with {@code --jib} (JVM stacks), to the engine, a registry or a tar file.
+ */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Detect the app at PATH (a folder, jar, war, or zip/tar.gz dist), write its Dockerfile and build",
+      "the image: on the Docker engine, or daemonless with --jib (JVM stacks). When the template's",
+      "public base is neither in the engine nor pullable, the offline base is used and said so.",
+      "",
+      "Exit codes: 0 built; 1 not built; 2 bad arguments; 3-8 detection outcomes as in `berth detect`."
+    })
+public final class BuildCommand implements Callable<Integer> {
+
+  /** Where a built image goes. */
+  enum To {
+    docker,
+    registry,
+    tar
+  }
+
+  @Parameters(index = "0", paramLabel = "PATH", description = "The application: folder, jar, war, zip or tar.gz")
+  Path path;
+
+  @Option(
+      names = {"-t", "--tag"},
+      paramLabel = "IMAGE",
+      required = true,
+      description = "Image reference (repeatable; the first names the image), e.g. 127.0.0.1:5000/app:1")
+  List<String> tags;
+
+  @Option(names = "--jib", description = "Build daemonless with Jib (JVM stacks whose Dockerfile runs no commands)")
+  boolean jib;
+
+  @Option(
+      names = "--to",
+      paramLabel = "docker|registry|tar",
+      description = "Where the image goes (default: docker; --push means registry)")
+  To to;
+
+  @Option(names = "--tar", paramLabel = "FILE", description = "With --to tar: the docker-load-able tar to write")
+  Path tar;
+
+  @Option(names = "--push", description = "Push every tag to its registry after building")
+  boolean push;
+
+  @Option(names = "--base-image", paramLabel = "IMAGE", description = "FROM this image instead of the catalog's")
+  String baseImage;
+
+  @Option(
+      names = "--offline",
+      description = "FROM Berth's offline base (berth base-images) without trying the public one")
+  boolean offline;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Where the Dockerfile and context go (default: PATH/.berth, or .berth beside a file)")
+  Path output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.exists(path)) {
+      err.println("ERROR " + path + " does not exist; pass the application's folder or archive as PATH");
+      return CommandLine.ExitCode.USAGE;
+    }
+    BuildTarget target;
+    try {
+      target = target();
+    } catch (IllegalArgumentException e) {
+      err.println("ERROR " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    BuildRequest request = new BuildRequest(
+        path, tags, jib, target, baseImage, offline ? Boolean.TRUE : null, output, DetectOptions.none());
+    BuildListener listener = event -> print(event, out);
+    try {
+      BuildResult result = StepsRunner.standard().build(request, listener);
+      out.println("Image " + result.image() + " " + result.imageId() + " (" + result.backend() + ", FROM "
+          + result.baseImage() + (result.offlineBase() ? ", offline base" : "") + ")");
+      if (result.pushed()) {
+        out.println("Pushed " + String.join(", ", result.tags())
+            + (result.digest() != null ? " @ " + result.digest() : ""));
+      }
+      if (target instanceof BuildTarget.Tar t) {
+        out.println("Wrote " + t.file() + " (docker load -i " + t.file() + ")");
+      }
+      out.flush();
+      return CommandLine.ExitCode.OK;
+    } catch (ImageBuildException e) {
+      out.flush();
+      err.println("ERROR " + e.getMessage());
+      if ("1".equals(System.getenv("BERTH_DEBUG"))) {
+        e.printStackTrace(err);
+      }
+      return e.exitCode();
+    }
+  }
+
+  private BuildTarget target() {
+    To where = to != null ? to : push ? To.registry : tar != null ? To.tar : To.docker;
+    if (push && where != To.registry) {
+      throw new IllegalArgumentException("--push sends the image to a registry; it cannot go with --to " + where);
+    }
+    return switch (where) {
+      case docker -> new BuildTarget.Engine();
+      case registry -> new BuildTarget.Registry();
+      case tar -> {
+        if (tar == null) {
+          throw new IllegalArgumentException("--to tar needs --tar FILE, the tar file to write");
+        }
+        yield new BuildTarget.Tar(tar.toAbsolutePath());
+      }
+    };
+  }
+
+  private static void print(BuildEvent event, PrintWriter out) {
+    switch (event.kind()) {
+      case STEP -> out.println("==> " + event.message());
+      case NOTICE -> out.println("NOTE " + event.message());
+      case PROGRESS -> out.println("    " + event.message());
+    }
+    out.flush();
+  }
+}

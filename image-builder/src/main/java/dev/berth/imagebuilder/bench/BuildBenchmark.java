@@ -1,0 +1,170 @@
+package dev.berth.imagebuilder.bench;
+
+import dev.berth.imagebuilder.api.BuildListener;
+import dev.berth.imagebuilder.api.BuildRequest;
+import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.docker.EngineBackend;
+import dev.berth.imagebuilder.docker.ImageLayers;
+import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
+import dev.berth.imagebuilder.plan.BuildPlan;
+import dev.berth.imagebuilder.api.BuildTarget;
+import dev.berth.imagebuilder.steps.StepsRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The build benchmark: Berth's layered build of a Spring-Boot-shaped fat jar against a naive {@code COPY app.jar}
+ * Dockerfile on the same base, side by side in one run — first build, rebuild after one class changed, bytes of the
+ * layers the rebuild changed, and image size. Both build on the same engine with fresh dependency bytes, so
+ * neither starts from the other's cache.
+ */
+public final class BuildBenchmark {
+
+  /** Figures of one way of building. */
+  public record Figures(
+      String name, double firstSeconds, double rebuildSeconds, long changedBytes, long imageBytes) {}
+
+  /** Both ways' figures. */
+  public record Result(Figures berth, Figures naive, long dependencyBytes, int rounds) {
+
+    /** Naive rebuild time ÷ Berth's. */
+    public double rebuildSpeedup() {
+      return naive.rebuildSeconds() / berth.rebuildSeconds();
+    }
+
+    /** Berth's changed-layer bytes as a share of its image. */
+    public double berthChangedShare() {
+      return (double) berth.changedBytes() / berth.imageBytes();
+    }
+  }
+
+  private final Path work;
+  private final long dependencyBytes;
+  private final int rounds;
+
+  /**
+   * @param work a folder the benchmark may fill
+   * @param dependencyBytes total size of the fat jar's dependencies (the issue's case: 60 MiB)
+   * @param rounds rebuilds measured per side (the median is reported)
+   */
+  public BuildBenchmark(Path work, long dependencyBytes, int rounds) {
+    this.work = work;
+    this.dependencyBytes = dependencyBytes;
+    this.rounds = rounds;
+  }
+
+  /** Runs both sides and returns the figures; images it made are removed. */
+  public Result run(PrintWriter log) throws IOException, ImageBuildException {
+    long seed = System.nanoTime();
+    BootJarGenerator generator = new BootJarGenerator(dependencyBytes, 30, seed);
+    String berthImage = "berth-bench/boot-layered:" + seed;
+    String naiveImage = "berth-bench/boot-naive:" + seed;
+    try {
+      Figures berth = berthSide(generator, berthImage, log);
+      Figures naive = naiveSide(generator, naiveImage, log);
+      return new Result(berth, naive, dependencyBytes, rounds);
+    } finally {
+      ImageLayers.remove(berthImage);
+      ImageLayers.remove(naiveImage);
+    }
+  }
+
+  private Figures berthSide(BootJarGenerator generator, String image, PrintWriter log)
+      throws IOException, ImageBuildException {
+    Path app = work.resolve("berth/app");
+    Path out = work.resolve("berth/out");
+    StepsRunner runner = StepsRunner.standard();
+    generator.write(app, 0);
+    BuildRequest request = new BuildRequest(app, List.of(image), false, new BuildTarget.Engine(),
+        null, null, out, null);
+    double first = seconds(() -> runner.build(request, BuildListener.none()));
+    log.printf("  berth: first build %.2f s%n", first);
+    List<ImageLayers.Layer> before = ImageLayers.of(image);
+    double[] rebuilds = new double[rounds];
+    List<ImageLayers.Layer> after = before;
+    for (int i = 0; i < rounds; i++) {
+      generator.write(app, i + 1);
+      rebuilds[i] = seconds(() -> runner.build(request, BuildListener.none()));
+      List<ImageLayers.Layer> now = ImageLayers.of(image);
+      after = i == 0 ? now : after;
+      log.printf("  berth: rebuild %d %.2f s%n", i + 1, rebuilds[i]);
+    }
+    return new Figures("berth (layered)", first, median(rebuilds), ImageLayers.changedBytes(before, after),
+        ImageLayers.totalBytes(after));
+  }
+
+  private Figures naiveSide(BootJarGenerator generator, String image, PrintWriter log)
+      throws IOException, ImageBuildException {
+    Path context = work.resolve("naive");
+    Files.createDirectories(context);
+    Files.writeString(context.resolve("Dockerfile"),
+        "FROM berth/jre:17\nCOPY app-1.0.jar /app/app.jar\nUSER 10001:0\n"
+            + "ENTRYPOINT [\"java\",\"-jar\",\"/app/app.jar\"]\n");
+    RenderedDockerfile rendered =
+        new RenderedDockerfile(context, "jvm-boot", "naive", "jre-17", "berth/jre:17", null, false, null);
+    BuildPlan plan = new BuildPlan.DockerfileBuild(rendered, List.of(image), new BuildTarget.Engine());
+    EngineBackend engine = new EngineBackend();
+    generator.write(context, 0);
+    double first = seconds(() -> engine.build(plan, BuildListener.none()));
+    log.printf("  naive: first build %.2f s%n", first);
+    List<ImageLayers.Layer> before = ImageLayers.of(image);
+    double[] rebuilds = new double[rounds];
+    List<ImageLayers.Layer> after = before;
+    for (int i = 0; i < rounds; i++) {
+      generator.write(context, i + 1);
+      rebuilds[i] = seconds(() -> engine.build(plan, BuildListener.none()));
+      List<ImageLayers.Layer> now = ImageLayers.of(image);
+      after = i == 0 ? now : after;
+      log.printf("  naive: rebuild %d %.2f s%n", i + 1, rebuilds[i]);
+    }
+    return new Figures("naive COPY app.jar", first, median(rebuilds), ImageLayers.changedBytes(before, after),
+        ImageLayers.totalBytes(after));
+  }
+
+  /** The result as the table the command prints and docs/BENCHMARKS.md keeps. */
+  public static String table(Result r) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "Spring-Boot-shaped fat jar, %.0f MiB of dependencies, base berth/jre:17,"
+        + " median of %d rebuilds%n%n", r.dependencyBytes() / 1048576.0, r.rounds()));
+    s.append("| build | first build (s) | rebuild after one class changed (s) | changed layer bytes |"
+        + " image size |\n|---|---|---|---|---|\n");
+    for (Figures f : List.of(r.berth(), r.naive())) {
+      s.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s | %s |%n", f.name(), f.firstSeconds(),
+          f.rebuildSeconds(), bytes(f.changedBytes()), bytes(f.imageBytes())));
+    }
+    s.append(String.format(Locale.ROOT, "%nRebuild speed-up (naive ÷ berth): %.1f× (target ≥ 3×)%n",
+        r.rebuildSpeedup()));
+    s.append(String.format(Locale.ROOT, "Berth's changed bytes: %.2f%% of the image (target < 5%%);"
+        + " naive: %.1f%%%n", 100 * r.berthChangedShare(),
+        100.0 * r.naive().changedBytes() / r.naive().imageBytes()));
+    return s.toString();
+  }
+
+  private static String bytes(long n) {
+    if (n >= 1048576) {
+      return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
+    }
+    return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private interface Build {
+    Object run() throws IOException, ImageBuildException;
+  }
+
+  private static double seconds(Build build) throws IOException, ImageBuildException {
+    long t0 = System.nanoTime();
+    build.run();
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}
