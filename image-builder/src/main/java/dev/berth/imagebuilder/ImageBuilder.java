@@ -4,6 +4,10 @@ import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.Detection;
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.detect.StackDetection;
+import dev.berth.imagebuilder.dockerfile.DockerfileException;
+import dev.berth.imagebuilder.dockerfile.DockerfileRenderer;
+import dev.berth.imagebuilder.dockerfile.RenderOptions;
+import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
 import java.nio.file.Path;
 
 /** The image builder's one entry point: detection now; rendering and builds are added beside it. */
@@ -18,6 +22,17 @@ public final class ImageBuilder {
    */
   public static Detection detect(Path input, DetectOptions options) {
     return new StackDetection(BaseImageCatalog.load(), version()).detect(input, options);
+  }
+
+  /**
+   * Renders the editable Dockerfile and a self-contained build context for a successful detection into
+   * {@code options.outputDir()}, replacing that folder only once everything was written.
+   *
+   * @throws DockerfileException naming the input and the fix (failed detection, missing layer source, …)
+   */
+  public static RenderedDockerfile renderDockerfile(Detection detection, RenderOptions options)
+      throws DockerfileException {
+    return DockerfileRenderer.standard().render(detection.report(), detection.root(), options);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */

@@ -1,10 +1,9 @@
 package dev.berth.imagebuilder.dockerfile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.imagebuilder.api.DetectReport;
 import dev.berth.imagebuilder.catalog.BaseImage;
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
+import dev.berth.imagebuilder.report.DetectReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ public final class DockerfileRenderer {
   static final String DOCKERIGNORE =
       "# Only context/ goes to the engine; Berth's report stays out of the image's build context.\n*\n!context\n";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final BaseImageCatalog catalog;
 
@@ -89,7 +87,7 @@ public final class DockerfileRenderer {
       }
       Files.writeString(out.staging().resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
       Files.writeString(out.staging().resolve(".dockerignore"), DOCKERIGNORE, StandardCharsets.UTF_8);
-      JSON.writeValue(out.staging().resolve("detect-report.json").toFile(), report);
+      DetectReportJson.write(report, out.staging().resolve("detect-report.json"));
       out.commit();
       return new RenderedDockerfile(
           out.target(),

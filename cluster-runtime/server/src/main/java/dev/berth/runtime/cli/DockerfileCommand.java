@@ -1,13 +1,15 @@
 package dev.berth.runtime.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.imagebuilder.ImageBuilder;
+import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.DetectReport;
+import dev.berth.imagebuilder.api.Detection;
 import dev.berth.imagebuilder.dockerfile.DockerfileException;
-import dev.berth.imagebuilder.dockerfile.DockerfileRenderer;
 import dev.berth.imagebuilder.dockerfile.GeneratedHeader;
 import dev.berth.imagebuilder.dockerfile.RenderOptions;
 import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
+import dev.berth.imagebuilder.report.DetectReportJson;
+import dev.berth.imagebuilder.report.DetectReportText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +70,12 @@ public final class DockerfileCommand implements Callable<Integer> {
   @Option(
       names = "--report",
       paramLabel = "FILE",
-      description = "Render from this detect-report.json instead of detecting; its layer paths are relative to PATH")
+      description = "Render from this detect-report.json (e.g. edited) instead of detecting; its layer paths are"
+          + " relative to PATH, so PATH must be a folder")
   Path report;
+
+  @Option(names = "--no-fail-on-low-confidence", description = "Accept LOW detection confidence (else exit 7)")
+  boolean acceptLow;
 
   @Option(names = "--check", description = "Check PATH/Dockerfile (or PATH itself) for edits since generation")
   boolean check;
@@ -92,9 +98,15 @@ public final class DockerfileCommand implements Callable<Integer> {
         : path.toAbsolutePath().getParent().resolve(".berth");
     RenderOptions options = RenderOptions.into(dir).baseImage(baseImage).offline(offline).overwrite(overwrite);
     if (report == null) {
-      err.println("ERROR berth dockerfile needs detection, which this build of Berth does not include yet;"
-          + " run it with --report FILE (a detect-report.json) for now");
-      return CommandLine.ExitCode.SOFTWARE;
+      DetectOptions detectOptions = DetectOptions.none().withFailOnLowConfidence(!acceptLow);
+      try (Detection detection = ImageBuilder.detect(path, detectOptions)) {
+        if (detection.report().outcome() != DetectReport.Outcome.OK) {
+          err.print(DetectReportText.error(detection.report(), null));
+          err.flush();
+          return detection.report().exitCode();
+        }
+        return render(detection, options, out, err);
+      }
     }
     DetectReport detected = readReport(report, err);
     if (detected == null) {
@@ -105,10 +117,11 @@ public final class DockerfileCommand implements Callable<Integer> {
           + path + " is a file");
       return CommandLine.ExitCode.USAGE;
     }
-    return render(detected, path, options, out, err);
+    return render(new Detection(detected, path), options, out, err);
   }
 
-  private int render(DetectReport detected, Path root, RenderOptions options, PrintWriter out, PrintWriter err) {
+  private int render(Detection detection, RenderOptions options, PrintWriter out, PrintWriter err) {
+    DetectReport detected = detection.report();
     if (detected.outcome() != null && detected.outcome() != DetectReport.Outcome.OK) {
       err.println("ERROR [" + detected.outcome() + "] "
           + (detected.error() != null && detected.error().headline() != null ? detected.error().headline()
@@ -116,7 +129,7 @@ public final class DockerfileCommand implements Callable<Integer> {
       return detected.exitCode() == 0 ? CommandLine.ExitCode.SOFTWARE : detected.exitCode();
     }
     try {
-      RenderedDockerfile r = DockerfileRenderer.standard().render(detected, root, options);
+      RenderedDockerfile r = ImageBuilder.renderDockerfile(detection, options);
       out.println("Wrote " + r.directory() + " (stack " + r.stack() + ", template " + r.templateId() + ", FROM "
           + r.baseImage() + " = catalog " + r.baseId() + ")");
       if (r.keptEdits()) {
@@ -132,9 +145,7 @@ public final class DockerfileCommand implements Callable<Integer> {
 
   private DetectReport readReport(Path file, PrintWriter err) {
     try {
-      return new ObjectMapper()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .readValue(file.toFile(), DetectReport.class);
+      return DetectReportJson.read(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       err.println("ERROR cannot read the detect report " + file + ": " + e.getMessage().lines().findFirst()
           .orElse("") + "; pass a detect-report.json written by `berth detect --json`");

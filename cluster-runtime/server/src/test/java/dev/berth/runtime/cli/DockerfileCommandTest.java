@@ -2,6 +2,7 @@ package dev.berth.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.imagebuilder.testing.Samples;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -59,6 +60,29 @@ class DockerfileCommandTest {
     assertThat(dockerfile).contains("FROM berth/jre:17\n", "ENTRYPOINT [\"java\",\"-jar\",\"/app/orders-2.3.0.jar\"]",
         "dev.berth.jvm.classes=\"120\"");
     assertThat(dir.resolve("context/application/orders-2.3.0.jar")).hasContent("jar bytes");
+  }
+
+  @Test
+  void dockerfile_detectsTheFolder_andWritesItsBuildContext() throws Exception {
+    Path dist = Samples.l1DistJdk7(Files.createDirectories(tmp.resolve("l1")));
+    int code = run("dockerfile", dist.toString(), "--offline");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("stack jvm-dist", "template jvm-dist", "FROM berth/jre:17");
+    Path dir = dist.resolve(".berth");
+    assertThat(Files.readString(dir.resolve("Dockerfile"))).contains("ENTRYPOINT [\"java\",", "USER 10001:0");
+    assertThat(dir.resolve("context/application")).isNotEmptyDirectory();
+    assertThat(dir.resolve("detect-report.json")).content().contains("\"stack\" : \"jvm-dist\"");
+  }
+
+  @Test
+  void dockerfile_undetectableFolder_exitsWithDetectionCodeAndItsText() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    int code = run("dockerfile", empty.toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).startsWith("ERROR [UNKNOWN_STACK]");
+    assertThat(empty.resolve(".berth")).doesNotExist();
   }
 
   @Test
