@@ -1,0 +1,40 @@
+package dev.berth.runtime.agent.container;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A node's container engine as the agent uses it. Implementations translate their library's errors; the only
+ * checked failure is a container that cannot start.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+  /** The engine's version and capacity; throws {@link IllegalStateException} naming the fix when none answers. */
+  EngineInfo info();
+
+  /** Every container (running or not) carrying all of {@code labels}. */
+  List<ContainerStatus> list(Map<String, String> labels);
+
+  /** The container's current state, or empty when it is gone. */
+  Optional<ContainerStatus> inspect(String id);
+
+  /** Creates and starts a container; returns its id. A container that was created but failed to start is kept. */
+  String start(ContainerRequest request) throws ContainerStartException;
+
+  /** Removes a container, stopping it first; a missing one is not an error. */
+  void remove(String id);
+
+  /** The last {@code tail} lines of stdout and stderr, in order. */
+  String logs(String id, int tail);
+
+  /** Runs {@code command} in the container and returns its exit code, or -1 when it did not finish in time. */
+  int exec(String id, List<String> command, long timeoutMillis);
+
+  /** Calls {@code onChange} whenever a container carrying {@code labels} starts, dies or is OOM-killed. */
+  Closeable subscribe(Map<String, String> labels, Runnable onChange);
+
+  @Override
+  void close();
+}
