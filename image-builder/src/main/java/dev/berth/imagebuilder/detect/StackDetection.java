@@ -122,6 +122,10 @@ public final class StackDetection {
     if (o.artifact() != null) {
       return artifactOverride(ws, d, temp);
     }
+    // 2 Exploded: WEB-INF/ is a WAR, a manifest with Main-Class a jar (Boot with BOOT-INF/).
+    if (ExplodedAppDetector.detect(ws, d, jreRuntimes(), this::tomcatJdk)) {
+      return ws.root;
+    }
     // 3 Launcher: shell scripts in bin/ or the root that run java, with jars beside them.
     List<StartCommand> scripts = launchers(ws);
     if (scripts.size() > 1) {

@@ -4,6 +4,7 @@ import dev.berth.imagebuilder.api.DetectOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class Workspace {
     if (files == null) {
       List<String> out = new ArrayList<>();
       try (Stream<Path> walk = Files.walk(root, MAX_DEPTH + 1, new FileVisitOption[0])) {
-        for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
           String rel = rel(p);
           if (!skipped(rel)) {
             out.add(rel);

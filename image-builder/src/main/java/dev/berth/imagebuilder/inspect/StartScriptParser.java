@@ -33,6 +33,8 @@ public final class StartScriptParser {
       "\\$\\(\\s*dirname\\s+\"?\\$(?:0|\\{0\\})\"?\\s*\\)|`dirname\\s+\"?\\$0\"?`");
   private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)\\}|([A-Za-z_][A-Za-z0-9_]*)"
       + "|([@*#?!$0-9]))");
+  private static final Pattern FOR_JARS = Pattern.compile(
+      "(?s)^for\\s+([A-Za-z_]\\w*)\\s+in\\s+(\"?[^\\s;]*\\*\\.jar\"?)\\s*;?\\s*do\\s*;?(.*?);?\\s*done\\s*;?$");
   private static final Pattern ASSIGNMENT = Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
   private static final Set<String> IGNORED = Set.of("echo", "mkdir", "rm", "kill", "sleep", "set", "umask", "trap",
       "ulimit", "printf", "true", ":", "touch", "chmod", "shift", "unset", "export", "local", "readonly");
@@ -117,6 +119,14 @@ public final class StartScriptParser {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
+      if (line.startsWith("for ") && javaLine == 0) {
+        StringBuilder loop = new StringBuilder(line);
+        while (!loop.toString().matches("(?s).*\\bdone\\s*;?\\s*$") && i + 1 < physical.size()) {
+          loop.append("; ").append(physical.get(++i).trim());
+        }
+        forLoop(loop.toString(), number, line, main);
+        continue;
+      }
       for (String command : splitCommands(line)) {
         command(command.trim(), number, line, main);
       }
@@ -136,6 +146,8 @@ public final class StartScriptParser {
       if (!beforeJava) {
         return;
       }
+      // CP=$CP:x with CP unset is the usual idiom, not a missing setting.
+      variables.putIfAbsent(assignment.group(1), "");
       String value = expand(assignment.group(2), shown);
       if (value == null) {
         return;
@@ -226,6 +238,30 @@ public final class StartScriptParser {
     javaArgs = args;
     javaLine = number;
     lines.add(shown);
+  }
+
+  /**
+   * {@code for f in dir/*.jar; do CP=$CP:$f; done}: the body runs once with the loop variable standing for the
+   * classpath wildcard {@code dir/*}, which is what such loops build. Any other loop is unresolved.
+   */
+  private void forLoop(String loop, int number, String line, boolean main) throws IOException {
+    Matcher m = FOR_JARS.matcher(loop);
+    String shown = number + ": " + line;
+    if (!m.matches()) {
+      unresolved(shown, number);
+      return;
+    }
+    String glob = expand(m.group(2), shown);
+    if (glob == null) {
+      return;
+    }
+    glob = unquote(glob);
+    variables.put(m.group(1), glob.substring(0, glob.length() - ".jar".length()));
+    lines.add(shown);
+    for (String command : splitCommands(m.group(3))) {
+      command(command.trim(), number, line, main);
+    }
+    variables.remove(m.group(1));
   }
 
   private void unresolved(String shown, int number) {

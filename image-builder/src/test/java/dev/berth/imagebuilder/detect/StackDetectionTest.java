@@ -502,4 +502,35 @@ class StackDetectionTest {
           "site.wsgi:application");
     }
   }
+
+  @Test
+  void l1b_forLoopClasspath_sameEntrypointAsL1_javaOptsWarning() {
+    try (Detection d = detect(Samples::l1bForLoop)) {
+      DetectReport r = ok(d);
+      assertThat(r.start().entrypoint()).containsExactly("java", "-Dlog.dir=/app/logs", "-Dhttp.port=8081", "-cp",
+          "/app/conf:/app/lib/*", "com.acme.billing.Main");
+      assertThat(r.warnings()).anySatisfy(w -> {
+        assertThat(w.code()).isEqualTo("UNSET_VARIABLE");
+        assertThat(w.message()).startsWith("$JAVA_OPTS");
+      });
+    }
+  }
+
+  @Test
+  void explodedWar_deployedAsAFolder() {
+    try (Detection d = detect(Samples::explodedWar)) {
+      DetectReport r = ok(d);
+      assertThat(r.stack()).isEqualTo("jvm-war");
+      assertThat(r.server().contextPath()).isEqualTo("/legacy-portal");
+      assertThat(r.layers()).allSatisfy(l -> assertThat(l.target())
+          .isEqualTo("/usr/local/tomcat/webapps/legacy-portal/"));
+    }
+  }
+
+  @Test
+  void x1_bootJarBeatsTheBuildTimePackageJson() {
+    try (Detection d = detect(Samples::x1BootWithFrontend)) {
+      assertThat(ok(d).stack()).isEqualTo("jvm-boot");
+    }
+  }
 }

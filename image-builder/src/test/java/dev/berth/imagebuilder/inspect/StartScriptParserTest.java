@@ -74,4 +74,19 @@ class StartScriptParserTest {
   void scriptWithoutJava_doesNotRunJava() throws Exception {
     assertThat(parse("bin/stop.sh", "#!/bin/sh\nkill $(cat ../app.pid)\n").runsJava()).isFalse();
   }
+
+  @Test
+  void forLoopOverJars_isTheClasspathWildcard() throws Exception {
+    StartCommand c = parse("bin/run.sh", """
+        #!/bin/sh
+        for f in ../lib/*.jar
+        do
+          CP="$CP:$f"
+        done
+        java -cp "$CP" a.Main
+        """);
+    assertThat(c.javaArgs()).containsExactly("-cp", ":../lib/*", "a.Main");
+    assertThat(c.unresolved()).isEmpty();
+    assertThat(c.unsetVariables()).isEmpty();
+  }
 }

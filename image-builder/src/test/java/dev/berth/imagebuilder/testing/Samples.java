@@ -114,6 +114,43 @@ public final class Samples {
     return root;
   }
 
+  /** L1b: L1 with a {@code for} classpath loop and {@code exec java $JAVA_OPTS}; same entrypoint as L1. */
+  public static Path l1bForLoop(Path dir) {
+    Path root = l1DistJdk7(dir);
+    text(root.resolve("bin/start.sh"), """
+        #!/bin/sh
+        cd "$(dirname "$0")"
+        CLASSPATH=../conf
+        for f in ../lib/*.jar; do
+          CLASSPATH=$CLASSPATH:$f
+        done
+        exec java $JAVA_OPTS -Dlog.dir=../logs -Dhttp.port=8081 -cp "$CLASSPATH" com.acme.billing.Main
+        """, true);
+    return root;
+  }
+
+  /** An exploded WAR: L4's {@code legacy-portal.war} unpacked into {@code legacy-portal/}. */
+  public static Path explodedWar(Path dir) {
+    Path war = l4WarJavax(dir.resolve("exploded-parts"));
+    Path root = dir.resolve("exploded-war/legacy-portal");
+    unzip(war.resolve("legacy-portal.war"), root);
+    return root;
+  }
+
+  /** X1: a Boot jar beside a pom using frontend-maven-plugin and {@code frontend/package.json} (Node = build-time). */
+  public static Path x1BootWithFrontend(Path dir) {
+    Path root = dir.resolve("x1-boot-frontend");
+    text(root.resolve("pom.xml"), "<project><build><plugins><plugin><groupId>com.github.eirslett</groupId>"
+        + "<artifactId>frontend-maven-plugin</artifactId></plugin></plugins></build></project>\n", false);
+    text(root.resolve("frontend/package.json"), "{ \"name\": \"ui\", \"scripts\": { \"build\": \"vite build\" } }\n",
+        false);
+    text(root.resolve("package.json"), "{ \"name\": \"root\", \"scripts\": { \"build\": \"npm --prefix frontend run"
+        + " build\" } }\n", false);
+    bootJar("org.springframework.boot.loader.JarLauncher", "2.7.18", 8, 11)
+        .write(root.resolve("target/app-1.0.jar"));
+    return root;
+  }
+
   /**
    * L2 jar-classpath: {@code start.sh} ({@code cd $(dirname $0); java -Xmx512m -Dhttp.port=8082 -jar orders.jar}),
    * {@code orders.jar} (release 8, {@code Class-Path: lib/a-1.0.jar lib/b-2.0-SNAPSHOT.jar}) and both libs. Port
@@ -762,6 +799,22 @@ public final class Samples {
 
   private static String read(Path file, boolean text) {
     return new String(read(file), StandardCharsets.UTF_8);
+  }
+
+  private static void unzip(Path zip, Path into) {
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+      for (var e : java.util.Collections.list(z.entries())) {
+        Path target = into.resolve(e.getName());
+        if (e.isDirectory()) {
+          mkdirs(target);
+          continue;
+        }
+        mkdirs(target.getParent());
+        write(target, z.getInputStream(e).readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void mkdirs(Path dir) {
