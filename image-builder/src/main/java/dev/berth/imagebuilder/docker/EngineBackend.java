@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
@@ -41,15 +42,25 @@ public final class EngineBackend implements BuildBackend {
   private static final long PULL_TIMEOUT_SECONDS = 120;
 
   private final String dockerHost;
+  private final Map<String, String> labels;
 
   /** A backend on the local engine ({@code DOCKER_HOST} or the default socket). */
   public EngineBackend() {
-    this(null);
+    this(null, Map.of());
   }
 
   /** A backend on the engine at {@code dockerHost}, e.g. {@code unix:///var/run/docker.sock}. */
   public EngineBackend(String dockerHost) {
+    this(dockerHost, Map.of());
+  }
+
+  /**
+   * A backend that also puts {@code labels} on every image it builds (tests mark theirs with
+   * {@code berth.test.run}).
+   */
+  public EngineBackend(String dockerHost, Map<String, String> labels) {
     this.dockerHost = dockerHost;
+    this.labels = Map.copyOf(labels);
   }
 
   @Override
@@ -108,7 +119,7 @@ public final class EngineBackend implements BuildBackend {
           docker
               .buildImageCmd(body)
               .withTags(new LinkedHashSet<>(build.tags()))
-              .withLabels(base == null ? Map.of() : Map.of(BASE_ID_LABEL, base.getId()))
+              .withLabels(labels(base))
               .withPull(false)
               .withRemove(true)
               .exec(new ProgressCallback(listener))
@@ -116,6 +127,8 @@ public final class EngineBackend implements BuildBackend {
       } finally {
         Files.deleteIfExists(contextTar);
       }
+      // The legacy builder reports a short ID; callers compare full ones.
+      imageId = docker.inspectImageCmd(imageId).exec().getId();
       String digest = null;
       boolean pushed = false;
       if (build.target() instanceof BuildTarget.Registry) {
@@ -130,7 +143,7 @@ public final class EngineBackend implements BuildBackend {
       listener.onEvent(BuildEvent.step("Built " + image + " (" + shortId(imageId) + ")"));
       return new BuildResult(
           image, build.tags(), imageId, digest, pushed, name(), baseImage, baseImage.startsWith("berth/"));
-    } catch (DockerException e) {
+    } catch (DockerException | DockerClientException e) {
       throw new ImageBuildException(
           "building " + image + " from " + context + " failed: " + firstLine(e.getMessage())
               + "; see the builder output above, fix the Dockerfile or the app, and build again",
@@ -138,6 +151,14 @@ public final class EngineBackend implements BuildBackend {
     } catch (IOException | RuntimeException e) {
       throw noEngine(e);
     }
+  }
+
+  private Map<String, String> labels(InspectImageResponse base) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(labels);
+    if (base != null) {
+      all.put(BASE_ID_LABEL, base.getId());
+    }
+    return all;
   }
 
   private void push(DockerClient docker, String tag, BuildListener listener) throws ImageBuildException {

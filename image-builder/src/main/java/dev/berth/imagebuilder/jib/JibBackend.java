@@ -24,7 +24,9 @@ import dev.berth.imagebuilder.plan.ImagePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -43,15 +45,20 @@ public final class JibBackend implements BuildBackend {
   private static final FilePermissions DIR_MODE = FilePermissions.fromOctalString("775");
 
   private final Path cacheRoot;
+  private final Map<String, String> labels;
 
   /** A backend caching layers under {@code $BERTH_STATE/jib}. */
   public JibBackend() {
-    this(Path.of(System.getenv().getOrDefault("BERTH_STATE", "/var/tmp/berth"), "jib"));
+    this(Path.of(System.getenv().getOrDefault("BERTH_STATE", "/var/tmp/berth"), "jib"), Map.of());
   }
 
-  /** A backend caching base and application layers under {@code cacheRoot}. */
-  public JibBackend(Path cacheRoot) {
+  /**
+   * A backend caching base and application layers under {@code cacheRoot} that also puts {@code labels} on every
+   * image (tests mark theirs with {@code berth.test.run}).
+   */
+  public JibBackend(Path cacheRoot, Map<String, String> labels) {
     this.cacheRoot = cacheRoot;
+    this.labels = Map.copyOf(labels);
   }
 
   @Override
@@ -90,7 +97,9 @@ public final class JibBackend implements BuildBackend {
         builder.setProgramArguments(image.cmd());
       }
       image.env().forEach(builder::addEnvironmentVariable);
-      builder.setLabels(image.labels());
+      Map<String, String> all = new LinkedHashMap<>(image.labels());
+      all.putAll(labels);
+      builder.setLabels(all);
       builder.setUser(image.user());
       builder.setWorkingDirectory(AbsoluteUnixPath.get(image.workdir()));
       builder.setExposedPorts(image.exposedPorts().stream().map(Port::tcp).collect(Collectors.toSet()));
