@@ -4,6 +4,8 @@ import dev.berth.imagebuilder.ImageBuilder;
 import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.DetectReport;
 import dev.berth.imagebuilder.api.Detection;
+import dev.berth.imagebuilder.catalog.BaseImageCatalog;
+import dev.berth.imagebuilder.dockerfile.DockerfileDrift;
 import dev.berth.imagebuilder.dockerfile.DockerfileException;
 import dev.berth.imagebuilder.dockerfile.GeneratedHeader;
 import dev.berth.imagebuilder.dockerfile.RenderOptions;
@@ -168,6 +170,15 @@ public final class DockerfileCommand implements Callable<Integer> {
       case EDITED -> {
         out.println(dockerfile + ": edited since generated (drift); Berth keeps and builds it,"
             + " `berth dockerfile --overwrite` regenerates it");
+        Path reportFile = dockerfile.resolveSibling("detect-report.json");
+        if (Files.isRegularFile(reportFile)) {
+          DetectReport detected = readReport(reportFile, err);
+          if (detected != null) {
+            for (DockerfileDrift.Finding f : DockerfileDrift.check(text, detected, BaseImageCatalog.load())) {
+              (f.error() ? err : out).println((f.error() ? "ERROR " : "WARNING ") + f.message());
+            }
+          }
+        }
         yield DRIFT;
       }
       case NOT_GENERATED -> {

@@ -94,7 +94,12 @@ class DockerfileCommandTest {
 
     Files.writeString(dir.resolve("Dockerfile"), Files.readString(dir.resolve("Dockerfile")) + "ENV X=1\n");
     assertThat(run("dockerfile", "--check", dir.toString())).isEqualTo(DockerfileCommand.DRIFT);
-    assertThat(out.toString()).contains("edited since generated");
+    assertThat(out.toString()).contains("edited since generated").doesNotContain("WARNING");
+
+    Files.writeString(dir.resolve("Dockerfile"), Files.readString(dir.resolve("Dockerfile"))
+        .replace("EXPOSE 8080", "EXPOSE 9090"));
+    assertThat(run("dockerfile", "--check", dir.toString())).isEqualTo(DockerfileCommand.DRIFT);
+    assertThat(out.toString()).contains("WARNING EXPOSE 9090 differs from the detected port 8080");
 
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
     assertThat(run("dockerfile", "--check", dir.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
