@@ -43,10 +43,7 @@ final class NodeDetector implements StackDetector {
     String start = pkg.path("scripts").path("start").asText(null);
     String main = pkg.path("main").asText(null);
     String build = pkg.path("scripts").path("build").asText(null);
-    if (pkg.has("workspaces")) {
-      d.warn("NODE_WORKSPACES", "package.json declares workspaces; Berth starts the root package only",
-          "package.json", null);
-    }
+    workspaces(ws, pkg);
     String version = pkg.path("engines").path("node").asText(null);
     String versionFrom = "package.json engines.node";
     for (String f : List.of(".nvmrc", ".node-version")) {
@@ -119,6 +116,42 @@ final class NodeDetector implements StackDetector {
     d.layer("dependencies", deps, "/app/");
     d.layer("application", sourcesExcept(ws, deps), "/app/");
     return true;
+  }
+
+  /** More than one startable workspace package (npm/yarn {@code workspaces}, {@code pnpm-workspace.yaml}): exit 4. */
+  private static void workspaces(Workspace ws, JsonNode pkg) throws DetectionFailure, IOException {
+    List<String> patterns = new ArrayList<>();
+    pkg.path("workspaces").forEach(n -> patterns.add(n.asText()));
+    pkg.path("workspaces").path("packages").forEach(n -> patterns.add(n.asText()));
+    if (ws.isFile("pnpm-workspace.yaml")) {
+      Matcher m = Pattern.compile("(?m)^\\s*-\\s*['\"]?([^'\"\\s]+)").matcher(ws.text("pnpm-workspace.yaml"));
+      while (m.find()) {
+        patterns.add(m.group(1));
+      }
+    }
+    List<String> startable = new ArrayList<>();
+    for (String f : ws.files()) {
+      if (!f.endsWith("/package.json")) {
+        continue;
+      }
+      String dir = f.substring(0, f.length() - "/package.json".length());
+      boolean member = patterns.stream().anyMatch(p -> p.endsWith("/*")
+          ? dir.startsWith(p.substring(0, p.length() - 1)) && dir.indexOf('/', p.length() - 1) < 0 : dir.equals(p));
+      if (member) {
+        JsonNode child = JSON.readTree(ws.text(f));
+        if (child.path("scripts").has("start") || child.has("main")) {
+          startable.add(dir);
+        }
+      }
+    }
+    if (startable.size() > 1) {
+      throw new DetectionFailure(Outcome.AMBIGUOUS, startable.size() + " startable Node workspace packages",
+          "workspace packages with a start script or main", startable.stream().map(s -> s + "/package.json")
+              .toList(), "berth.yaml `module: " + startable.get(0) + "`   (pipeline step: module: '"
+              + startable.get(0) + "')")
+          .with(startable.stream().map(s -> new DetectReport.Candidate(s, "node-workspace", List.of("start")))
+              .toList(), List.of());
+    }
   }
 
   /** Top-level files and folders of the app, minus {@code except} and what never goes into an image. */

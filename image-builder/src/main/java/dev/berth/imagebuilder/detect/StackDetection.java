@@ -159,10 +159,12 @@ public final class StackDetection {
       }
     }
     // 6–9 Node, Python, Go, static.
+    // A module narrows these to its folder, which then becomes /app.
+    Workspace target = o.module() != null ? new Workspace(ws.path(o.module()), o) : ws;
     for (StackDetector detector : List.of(new NodeDetector(), new PythonDetector(), new GoDetector(),
         new StaticSiteDetector())) {
-      if (detector.detect(ws, d)) {
-        return ws.root;
+      if (detector.detect(target, d)) {
+        return target.root;
       }
     }
     // 10 Nothing.

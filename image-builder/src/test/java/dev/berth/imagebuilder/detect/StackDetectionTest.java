@@ -533,4 +533,20 @@ class StackDetectionTest {
       assertThat(ok(d).stack()).isEqualTo("jvm-boot");
     }
   }
+
+  @Test
+  void n3_twoStartableWorkspaceApps_ambiguous() {
+    try (Detection d = detect(Samples::n3PnpmWorkspace)) {
+      assertThat(d.report().exitCode()).isEqualTo(4);
+      assertThat(d.report().candidates()).extracting(DetectReport.Candidate::path)
+          .containsExactly("apps/api", "apps/web");
+      assertThat(d.report().error().fix()).contains("module: apps/api");
+    }
+    try (Detection d = detect(p -> Samples.n3PnpmWorkspace(p.resolve("m")),
+        DetectOptions.none().withModule("apps/api"))) {
+      DetectReport r = ok(d);
+      assertThat(r.stack()).isEqualTo("node");
+      assertThat(d.root()).endsWith(Path.of("apps/api"));
+    }
+  }
 }

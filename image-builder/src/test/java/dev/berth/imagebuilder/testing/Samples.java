@@ -560,6 +560,22 @@ public final class Samples {
     return root;
   }
 
+  /** N3: a pnpm workspace with two startable apps ({@code apps/web}, {@code apps/api}): exit 4. */
+  public static Path n3PnpmWorkspace(Path dir) {
+    Path root = dir.resolve("n3-pnpm-workspace");
+    text(root.resolve("package.json"), "{ \"name\": \"mono\", \"private\": true, \"scripts\": { \"start\":"
+        + " \"pnpm -r start\" } }\n", false);
+    text(root.resolve("pnpm-workspace.yaml"), "packages:\n  - 'apps/*'\n", false);
+    text(root.resolve("pnpm-lock.yaml"), "lockfileVersion: '6.0'\n", false);
+    for (String app : new String[] {"web", "api"}) {
+      text(root.resolve("apps/" + app + "/package.json"), "{ \"name\": \"" + app + "\", \"scripts\": {"
+          + " \"start\": \"node server.js\" } }\n", false);
+      text(root.resolve("apps/" + app + "/server.js"), "require('http').createServer((q, r) => r.end('ok'))"
+          + ".listen(3000);\n", false);
+    }
+    return root;
+  }
+
   /** P1: {@code requirements.txt} (flask, gunicorn), Flask {@code app.py}, no {@code setup.py}. Port <b>8000</b>. */
   public static Path p1Python(Path dir) {
     Path root = dir.resolve("p1-python");
