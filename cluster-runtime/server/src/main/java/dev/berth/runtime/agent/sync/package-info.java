@@ -1,0 +1,7 @@
+/**
+ * {@link dev.berth.runtime.agent.sync.AssignmentSync}: the agent's node-local, level-based reconcile of the
+ * replicas the master assigned against the containers the engine lists by label. Restarts and crash-loop backoff
+ * belong to the master (RUNTIME-BOUNDARY.md); the agent reports and leaves ended containers. Depends on
+ * {@code .agent.container}, {@code .agent.health} and {@code .model}.
+ */
+package dev.berth.runtime.agent.sync;

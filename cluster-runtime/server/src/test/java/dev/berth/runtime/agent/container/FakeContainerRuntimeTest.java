@@ -1,0 +1,25 @@
+package dev.berth.runtime.agent.container;
+
+/** The fake passes the same contract as the Docker runtime, so agent tests on it mean something. */
+class FakeContainerRuntimeTest extends ContainerRuntimeContract {
+
+  @Override
+  protected ContainerRuntime create() {
+    return new FakeContainerRuntime();
+  }
+
+  @Override
+  protected String image() {
+    return "fake/busybox:1";
+  }
+
+  @Override
+  protected void end(String id, int code) {
+    ((FakeContainerRuntime) runtime).exit(id, code, "bye");
+  }
+
+  @Override
+  protected void givenMissing(String image) {
+    ((FakeContainerRuntime) runtime).missingImages.add(image);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.berth.runtime.agent.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.imagebuilder.testing.DockerEngine;
+import dev.berth.runtime.agent.container.ContainerLabels;
+import dev.berth.runtime.agent.container.ContainerRequest;
+import dev.berth.runtime.agent.container.ContainerRuntime;
+import dev.berth.runtime.agent.container.ContainerRuntimeContract;
+import dev.berth.runtime.agent.container.ContainerStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Docker runtime passes the contract on the real engine, and reports an OOM kill as the kernel's. */
+@ExtendWith(DockerEngine.class)
+class DockerContainerRuntimeIT extends ContainerRuntimeContract {
+
+  static final String IMAGE = "berth/static:busybox";
+
+  @BeforeEach
+  void imagePresent() {
+    try (var docker = dev.berth.imagebuilder.docker.DockerClients.local()) {
+      docker.inspectImageCmd(IMAGE).exec();
+    } catch (Exception e) {
+      Assumptions.abort(IMAGE + " is not on the engine; build it with ./berth base-images --only static");
+    }
+  }
+
+  @Override
+  protected ContainerRuntime create() {
+    return DockerContainerRuntime.connect(null);
+  }
+
+  @Override
+  protected String image() {
+    return IMAGE;
+  }
+
+  @Override
+  protected Map<String, String> baseLabels() {
+    return Map.of(DockerEngine.RUN_LABEL, DockerEngine.runId());
+  }
+
+  @Override
+  protected void end(String id, int code) throws Exception {
+    assertThat(runtime.exec(id, List.of("sh", "-c", "echo " + code + " > /tmp/exit"), 5000)).isZero();
+  }
+
+  @Test
+  void memoryHog_isReportedOomKilled_withExit137_andSwapEqualToMemory() throws Exception {
+    String id = runtime.start(new ContainerRequest("oom-" + DockerEngine.runId() + System.nanoTime(), IMAGE,
+        List.of("sh", "-c"), List.of("x=a; while true; do x=$x$x; done"), List.of(),
+        Map.of(DockerEngine.RUN_LABEL, DockerEngine.runId(), ContainerLabels.REPLICA, "oom", "contract.run", "oom"),
+        16L << 20, 0, List.of(), Map.of()));
+    try {
+      ContainerStatus s = null;
+      for (int i = 0; i < 300; i++) {
+        s = runtime.inspect(id).orElseThrow();
+        if (!s.running()) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(s.running()).isFalse();
+      assertThat(s.exitCode()).isEqualTo(137);
+      assertThat(s.oomKilled()).isTrue();
+      assertThat(s.killedForMemory()).isTrue();
+    } finally {
+      runtime.remove(id);
+    }
+  }
+}
