@@ -21,6 +21,9 @@ import javax.tools.ToolProvider;
  */
 public final class SampleCompiler {
 
+  /** Compilations already done in this JVM: fixtures reuse the same stubs and mains many times. */
+  private static final Map<String, Map<String, byte[]>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
   private SampleCompiler() {}
 
   /**
@@ -28,6 +31,14 @@ public final class SampleCompiler {
    * (class files by entry name, e.g. a servlet API stub, not part of the result).
    */
   public static Map<String, byte[]> compile(
+      int release, Map<String, String> sources, Map<String, byte[]> classpath) {
+    StringBuilder key = new StringBuilder().append(release).append('\n');
+    new TreeMap<>(sources).forEach((k, v) -> key.append(k).append('\n').append(v).append('\n'));
+    new TreeMap<>(classpath).forEach((k, v) -> key.append(k).append(java.util.Arrays.hashCode(v)).append('\n'));
+    return CACHE.computeIfAbsent(key.toString(), k -> javac(release, sources, classpath));
+  }
+
+  private static Map<String, byte[]> javac(
       int release, Map<String, String> sources, Map<String, byte[]> classpath) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Path work = null;
@@ -63,7 +74,7 @@ public final class SampleCompiler {
           classes.put(out.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
         }
       }
-      return classes;
+      return java.util.Collections.unmodifiableMap(classes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
