@@ -4,6 +4,7 @@ import dev.berth.runtime.master.ApiToken;
 import dev.berth.runtime.master.MasterConfig;
 import dev.berth.runtime.master.MasterMain;
 import dev.berth.runtime.master.NodeTransports;
+import dev.berth.runtime.master.transport.JoinTokenFile;
 import dev.berth.runtime.store.StoreException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -58,7 +59,8 @@ public final class MasterCommand implements Callable<Integer> {
     }, "berth-master-stop"));
     out.println("master: API http://" + displayHost() + ":" + master.apiPort()
         + (NodeTransports.available() ? ", agents join on port " + master.nodePort() : ", no node transport: nodes cannot join"));
-    out.println("master: state in " + dir.toAbsolutePath() + " (API token in " + dir.resolve(ApiToken.FILE_NAME) + ")");
+    out.println("master: state in " + dir.toAbsolutePath() + " (API token in " + dir.resolve(ApiToken.FILE_NAME)
+        + (NodeTransports.available() ? ", agents' join token in " + dir.resolve(JoinTokenFile.FILE_NAME) : "") + ")");
     out.flush();
     stopped.await();
     return 0;
