@@ -40,6 +40,8 @@ public final class StackDetection {
 
   private final BaseImageCatalog catalog;
   private final String version;
+  /** The options after berth.yaml was merged in (one detection per instance at a time). */
+  private DetectOptions merged;
 
   public StackDetection(BaseImageCatalog catalog, String version) {
     this.catalog = catalog;
@@ -49,12 +51,14 @@ public final class StackDetection {
   /** Detects {@code input} (a folder, or a jar/war/ear/zip/tar.gz file). Never throws for bad input. */
   public Detection detect(Path input, DetectOptions options) {
     DetectOptions o = options == null ? DetectOptions.none() : options;
+    merged = o;
     ReportDraft d = new ReportDraft();
     Path temp = null;
     Path root = null;
     try {
       temp = Files.createTempDirectory("berth-detect-");
       root = run(input.toAbsolutePath().normalize(), o, d, temp);
+      o = merged;
       finish(d, o);
       Outcome outcome = Outcome.OK;
       DetectReport.Problem problem = null;
@@ -87,13 +91,15 @@ public final class StackDetection {
     }
   }
 
-  private Path run(Path input, DetectOptions o, ReportDraft d, Path temp) throws DetectionFailure, IOException {
-    // 0 Overrides: validated before anything is read.
-    overrides(o, d);
+  private Path run(Path input, DetectOptions given, ReportDraft d, Path temp) throws DetectionFailure, IOException {
     if (!Files.exists(input)) {
       throw new DetectionFailure(Outcome.USAGE, input + " does not exist", "a folder or a jar/war/zip/tar.gz",
           List.of("nothing at " + input), "pass the application's folder or archive as PATH");
     }
+    // 0 Overrides: berth.yaml under the step's/CLI's values, validated before anything else is read.
+    DetectOptions o = Files.isDirectory(input) ? BerthYaml.merge(input, given, d) : given;
+    merged = o;
+    overrides(o, d);
     // 1 Unpack: a file input is an archive.
     if (Files.isRegularFile(input)) {
       String name = input.getFileName().toString();

@@ -549,4 +549,30 @@ class StackDetectionTest {
       assertThat(d.root()).endsWith(Path.of("apps/api"));
     }
   }
+
+  @Test
+  void berthYaml_overridesUnderTheCli_badTypeInvalid() throws Exception {
+    Path a1 = Samples.a1Ambiguous(dir.resolve("y"));
+    Files.writeString(a1.resolve("berth.yaml"), "artifact: target/tool-1.0.jar\n");
+    try (Detection d = ImageBuilder.detect(a1, DetectOptions.none())) {
+      DetectReport r = ok(d);
+      assertThat(r.artifact().path()).isEqualTo("target/tool-1.0.jar");
+      assertThat(r.overrides()).anySatisfy(o -> {
+        assertThat(o.source()).isEqualTo("berth.yaml");
+        assertThat(o.accepted()).isTrue();
+      });
+    }
+    try (Detection d = ImageBuilder.detect(a1, DetectOptions.none().withArtifact("target/app-1.0.jar"))) {
+      assertThat(ok(d).artifact().path()).isEqualTo("target/app-1.0.jar");
+    }
+    Files.writeString(a1.resolve("berth.yaml"), "jdk: seventeen\n");
+    try (Detection d = ImageBuilder.detect(a1, DetectOptions.none())) {
+      assertThat(d.report().exitCode()).isEqualTo(6);
+    }
+    Path l1d = Samples.l1dSourcedByHost(dir.resolve("z"));
+    Files.writeString(l1d.resolve("berth.yaml"), "failOnLowConfidence: false\n");
+    try (Detection d = ImageBuilder.detect(l1d, DetectOptions.none())) {
+      assertThat(d.report().outcome()).isEqualTo(Outcome.OK);
+    }
+  }
 }
