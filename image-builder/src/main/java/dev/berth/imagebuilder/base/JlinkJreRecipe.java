@@ -16,11 +16,19 @@ record JlinkJreRecipe(JlinkRuntime runtime) implements BaseRecipe {
 
   /**
    * What JVM bases link: all of Java SE plus the jdk modules apps commonly need at run time (EC crypto, Unsafe, zip
-   * file systems, management, DNS). Measured: 68 MB as an image, where a hand-picked list that keeps java.desktop
+   * file systems, management, DNS, and the JDK's HTTP server, which the public eclipse-temurin JREs have and small
+   * legacy services use). Measured: 68 MB as an image, where a hand-picked list that keeps java.desktop
    * (java.beans, which Spring and Tomcat need) saved under 1 MB, and one without it breaks those apps.
    */
   static final List<String> JAVA_SE_MODULES =
-      List.of("java.se", "jdk.crypto.ec", "jdk.management", "jdk.naming.dns", "jdk.unsupported", "jdk.zipfs");
+      List.of(
+          "java.se",
+          "jdk.crypto.ec",
+          "jdk.httpserver",
+          "jdk.management",
+          "jdk.naming.dns",
+          "jdk.unsupported",
+          "jdk.zipfs");
 
   @Override
   public Map<String, String> inputs() throws BaseImageException {
