@@ -5,8 +5,6 @@ import dev.berth.imagebuilder.api.DetectReport;
 import dev.berth.imagebuilder.api.DetectReport.Confidence;
 import dev.berth.imagebuilder.api.DetectReport.Outcome;
 import dev.berth.imagebuilder.api.Detection;
-import dev.berth.imagebuilder.catalog.BaseImage;
-import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.inspect.AppFactsReader;
 import dev.berth.imagebuilder.inspect.Archive;
 import dev.berth.imagebuilder.inspect.ArchiveException;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -38,13 +37,26 @@ public final class StackDetection {
   private static final List<String> EXCLUDED_SUFFIXES = List.of("-sources.jar", "-javadoc.jar", "-tests.jar",
       "-plain.jar", "-test-sources.jar", ".jar.original");
 
-  private final BaseImageCatalog catalog;
+  private final List<Integer> jreRuntimes;
+  private final Function<String, Optional<Integer>> tomcatJdk;
   private final String version;
   /** The options after berth.yaml was merged in (one detection per instance at a time). */
   private DetectOptions merged;
 
-  public StackDetection(BaseImageCatalog catalog, String version) {
-    this.catalog = catalog;
+  /** Detection over the catalog's JRE runtimes and Tomcat bases. */
+  public StackDetection(dev.berth.imagebuilder.catalog.BaseImageCatalog catalog, String version) {
+    this(catalog.jdkRuntimes(), line -> catalog.tomcat(line).map(dev.berth.imagebuilder.catalog.BaseImage::jdk),
+        version);
+  }
+
+  /**
+   * @param jreRuntimes the Java releases the base-image catalog has JRE bases for, ascending
+   * @param tomcatJdk the Java release of the catalog's Tomcat base for a line ({@code 9.0} …), if any
+   * @param version Berth's version, written into reports
+   */
+  public StackDetection(List<Integer> jreRuntimes, Function<String, Optional<Integer>> tomcatJdk, String version) {
+    this.jreRuntimes = List.copyOf(jreRuntimes);
+    this.tomcatJdk = tomcatJdk;
     this.version = version;
   }
 
@@ -422,11 +434,11 @@ public final class StackDetection {
   }
 
   List<Integer> jreRuntimes() {
-    return catalog.jdkRuntimes();
+    return jreRuntimes;
   }
 
   private Optional<Integer> tomcatJdk(String line) {
-    return catalog.tomcat(line).map(BaseImage::jdk);
+    return tomcatJdk.apply(line);
   }
 
   private static void delete(Path dir) {
