@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BenchBuildCommand.class,
       UpCommand.class,
       MasterCommand.class,
+      AgentCommand.class,
       ApplyCommand.class,
       GetCommand.class,
       DescribeCommand.class,
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       DeleteCommand.class,
       BenchStartCommand.class,
       JvmSizeCommand.class,
+      ExportCommand.class,
     })
 public final class BerthCommand implements Runnable {
 

@@ -66,7 +66,8 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     containers.put(id, new ContainerStatus(id, r.labels(), "running", true, null, false, "", Instant.now(), null,
         hostPorts, "10.0.0." + ids.get()));
     names.put(r.name(), id);
-    logs.put(id, new CopyOnWriteArrayList<>(List.of("started " + r.image())));
+    // The fake runs nothing: its log is the command line it was given.
+    logs.put(id, new CopyOnWriteArrayList<>(List.of(String.join(" ", r.entrypoint()) + " " + String.join(" ", r.args()))));
     starts.incrementAndGet();
     fire();
     return id;
