@@ -21,6 +21,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException("Jenkins API shim");
   }
 
+  public String getFullDisplayName() {
+    throw new UnsupportedOperationException("Jenkins API shim");
+  }
+
   public String getExternalizableId() {
     throw new UnsupportedOperationException("Jenkins API shim");
   }

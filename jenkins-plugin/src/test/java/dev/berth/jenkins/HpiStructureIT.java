@@ -43,7 +43,15 @@ class HpiStructureIT {
       "dev.berth.jenkins.steps.BerthDockerfileStep$DescriptorImpl",
       "dev.berth.jenkins.steps.BerthBuildStep$DescriptorImpl",
       "dev.berth.jenkins.steps.BerthDeployStep$DescriptorImpl",
-      "dev.berth.jenkins.steps.BerthStatusStep$DescriptorImpl"));
+      "dev.berth.jenkins.steps.BerthStatusStep$DescriptorImpl",
+      "dev.berth.jenkins.actions.BerthDashboardAction"));
+
+  /** The actions' views in berth.jar and the dashboard's static script in the .hpi (JENKINS.md §4.1-4.2). */
+  static final List<String> VIEWS = List.of(
+      "dev/berth/jenkins/actions/BerthBuildAction/summary.jelly",
+      "dev/berth/jenkins/actions/BerthBuildAction/details.jelly",
+      "dev/berth/jenkins/actions/BerthBuildAction/index.jelly",
+      "dev/berth/jenkins/actions/BerthDashboardAction/index.jelly");
 
   /** WEB-INF/lib, pinned: a new runtime dependency is a reviewed change to this list. */
   static final Set<String> LIB = new TreeSet<>(List.of(
@@ -129,11 +137,13 @@ class HpiStructureIT {
         .filter(e -> e.matches("dev/berth/jenkins/steps/Berth\\w+Step\\.class"))
         .map(e -> e.substring(0, e.length() - ".class".length()))
         .toList();
-    assertThat(steps).hasSize(EXTENSIONS.size());
+    assertThat(steps).hasSize((int) EXTENSIONS.stream().filter(e -> e.endsWith("Step$DescriptorImpl")).count());
     for (String step : steps) {
       assertThat(inner).contains(step + "/config.jelly", step + "/help.html");
     }
     assertThat(inner).contains("dev/berth/jenkins/steps/Messages.properties");
+    assertThat(inner).containsAll(VIEWS);
+    assertThat(entries).contains("js/dashboard.js");
   }
 
   @Test

@@ -72,6 +72,7 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
       throw new AbortException(StepMessages.format("BerthDeployStep.apiFailed", master.url(), e.getMessage()));
     }
     log.println("[Berth] " + result.summary());
+    BuildPage.of(getContext(), log).deployed(result, step.getImage());
     if (result.outcome() == DeployResult.Outcome.FAILED || result.outcome() == DeployResult.Outcome.TIMED_OUT) {
       if (step.isFailOnRollback()) {
         throw new AbortException("berthDeploy: " + result.summary());

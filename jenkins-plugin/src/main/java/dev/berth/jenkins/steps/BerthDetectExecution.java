@@ -44,7 +44,9 @@ final class BerthDetectExecution extends SynchronousNonBlockingStepExecution<Map
       Files.createDirectories(file.getParent());
       DetectReportJson.write(report, file);
       String reportFile = ws.relative(file);
+      BuildPage page = BuildPage.of(getContext(), log);
       if (report.outcome() != DetectReport.Outcome.OK) {
+        page.detected(Map.of("outcome", report.outcome().name(), "reportFile", reportFile));
         throw new AbortException("berthDetect: " + DetectReportText.error(report, reportFile).stripTrailing());
       }
       DetectResult.log(report, log);
@@ -53,7 +55,9 @@ final class BerthDetectExecution extends SynchronousNonBlockingStepExecution<Map
             + " failOnLowConfidence: true fails the build instead");
       }
       log.println("[Berth] Report: " + reportFile);
-      return DetectResult.of(report, reportFile);
+      Map<String, Object> result = DetectResult.of(report, reportFile);
+      page.detected(result);
+      return result;
     }
   }
 }
