@@ -87,12 +87,16 @@ final class NodeDetector implements StackDetector {
       entry = List.of("node", main);
     }
     d.stack = "node";
-    d.subtype = deps.size() > 1 ? deps.get(1) : "no-lockfile";
+    d.subtype = deps.contains("pnpm-lock.yaml") ? "pnpm" : deps.contains("yarn.lock") ? "yarn" : "npm";
     d.artifact = new DetectReport.Artifact("package.json", "package.json", null, List.of());
     d.decide("stack", "node", Confidence.MEDIUM, "package.json", "package.json",
         start != null ? "scripts.start: " + start : "main: " + main);
     if (version != null) {
       d.evidence("stack", "node-version", versionFrom, version);
+      Matcher major = Pattern.compile("(\\d+)").matcher(version);
+      if (major.find()) {
+        d.decide("runtime", "node " + major.group(1), Confidence.MEDIUM, "node-version", versionFrom, version);
+      }
     }
     d.start = new DetectReport.Start(entry, "/app", null, List.of());
     d.decide("start", String.join(" ", entry), Confidence.MEDIUM, "package.json", "package.json",

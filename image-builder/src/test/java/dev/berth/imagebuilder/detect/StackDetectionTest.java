@@ -355,6 +355,8 @@ class StackDetectionTest {
       assertThat(r.confidence()).isEqualTo(DetectReport.Confidence.MEDIUM);
       assertThat(r.start().entrypoint()).containsExactly("node", "server.js");
       assertThat(r.port()).isEqualTo(3000);
+      assertThat(r.subtype()).isEqualTo("npm");
+      assertThat(r.decisions().get("runtime").value()).isEqualTo("node 18");
       GoldenReports.check("n1-node", r);
     }
   }
