@@ -81,6 +81,25 @@ public final class SizingBench {
   private final Path lib;
   private final Path agent;
   private final Map<String, String> images = new ConcurrentHashMap<>();
+  /** Runs read from an earlier, interrupted run's {@code .runs.tsv}; their cells are not run again. */
+  private final Map<String, List<Outcome>> earlier = new ConcurrentHashMap<>();
+
+  /** Takes the runs of an earlier, interrupted run (its {@code .runs.tsv}) into this one's table. */
+  void resume(Path tsv) throws Exception {
+    for (String line : Files.readAllLines(tsv)) {
+      String[] f = line.split("\t", -1);
+      if (f.length < 7) {
+        continue;
+      }
+      Rule rule = Arrays.stream(Rule.values()).filter(r -> r.title.equals(f[3])).findFirst().orElseThrow();
+      int limit = Integer.parseInt(f[2]);
+      Matcher m = RESULT.matcher(f[6]);
+      long waste = m.find() ? limit * MIB - Long.parseLong(m.group(1)) : -1;
+      long xmx = Long.parseLong(f[5]);
+      earlier.computeIfAbsent(key(f[0], f[1], limit, rule), k -> Collections.synchronizedList(new ArrayList<>()))
+          .add(new Outcome(f[4], waste, xmx > 0 ? xmx * MIB : -1));
+    }
+  }
 
   SizingBench(List<Integer> limits, int reps, int workers, boolean quick, Path out, Path classes, Path lib,
       Path agent) {
@@ -100,6 +119,7 @@ public final class SizingBench {
     int workers = 2;
     List<Integer> limits = null;
     Path out = null;
+    List<Path> resume = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -107,9 +127,10 @@ public final class SizingBench {
         case "--workers" -> workers = Integer.parseInt(args[++i]);
         case "--limits" -> limits = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--out" -> out = Path.of(args[++i]);
+        case "--resume" -> resume.add(Path.of(args[++i]));
         default -> {
           System.err.println("unknown option " + args[i]
-              + "; usage: [--quick] [--reps N] [--workers N] [--limits 256,512,...] [--out FILE]");
+              + "; usage: [--quick] [--reps N] [--workers N] [--limits 256,512,...] [--out FILE] [--resume RUNS.tsv]...");
           System.exit(2);
         }
       }
@@ -139,7 +160,11 @@ public final class SizingBench {
       files.forEach(f -> f.toFile().setReadable(true, false));
     }
     agent.resolve("bench-agent.jar").toFile().setReadable(true, false);
-    new SizingBench(limits, reps, workers, quick, out, classes, lib, agent).run();
+    SizingBench bench = new SizingBench(limits, reps, workers, quick, out, classes, lib, agent);
+    for (Path tsv : resume) {
+      bench.resume(tsv);
+    }
+    bench.run();
   }
 
   private static void writeAgentJar(Path jar) throws Exception {
@@ -185,10 +210,10 @@ public final class SizingBench {
       return all.stream().filter(w -> List.of("W1 heap", "W3 direct", "W8 mixed").contains(w.id())).toList();
     }
     if (cell.equals("25")) {
-      return all.stream().filter(w -> w.id().startsWith("W8") || w.id().startsWith("W1 heap")).toList();
+      return all.stream().filter(w -> w.id().startsWith("W8")).toList();
     }
     if (cell.equals("8u181~")) {
-      return all.stream().filter(w -> List.of("W1 heap", "W3 direct", "W8 mixed").contains(w.id())).toList();
+      return all.stream().filter(w -> List.of("W1 heap", "W8 mixed").contains(w.id())).toList();
     }
     return all;
   }
@@ -197,7 +222,7 @@ public final class SizingBench {
     Instant started = Instant.now();
     Files.deleteIfExists(runs());
     List<Rule> rules = List.of(Rule.values());
-    Map<String, List<Outcome>> results = new ConcurrentHashMap<>();
+    Map<String, List<Outcome>> results = new ConcurrentHashMap<>(earlier);
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     List<Future<?>> futures = new ArrayList<>();
     String docker = "cgroup " + cgroupVersion();
@@ -206,10 +231,22 @@ public final class SizingBench {
       BaseImageResult base = BaseImages.shared().ensure(cell.baseId());
       JvmVersion version = cell.told() != null ? cell.told() : JvmVersion.parse(base.runtimeVersion());
       for (Workload w : workloads(cell.id(), quick)) {
-        for (int limit : limits) {
+        // Limits an earlier, resumed pass ran for this workload are completed too (their missing rules only).
+        java.util.SortedSet<Integer> wanted = new java.util.TreeSet<>(limits);
+        for (String k : earlier.keySet()) {
+          String[] p = k.split("\\|");
+          if (p[0].equals(cell.id()) && p[1].equals(w.id())) {
+            wanted.add(Integer.parseInt(p[2]));
+          }
+        }
+        for (int limit : wanted) {
           for (Rule rule : rules) {
+            String done = key(cell.id(), w.id(), limit, rule);
+            if (earlier.containsKey(done)) {
+              continue;
+            }
             for (int rep = 0; rep < reps; rep++) {
-              String key = key(cell.id(), w.id(), limit, rule);
+              String key = done;
               futures.add(pool.submit(() -> {
                 try (ContainerMeasurer engine = ContainerMeasurer.local()) {
                   Outcome o = runOne(engine, cell, version, w, limit * MIB, rule);
@@ -258,7 +295,7 @@ public final class SizingBench {
       case R3 -> {
         PaketoCalculator.Result p = PaketoCalculator.calculate(limit, w.classes(), w.threads(), w.directMib() * MIB);
         if (p == null) {
-          return new Outcome("REFUSED", -1, -1);
+          return record(cell, w, limit, rule, new Outcome("REFUSED", -1, -1), "");
         }
         xmx = p.heapBytes();
         env.put("JAVA_TOOL_OPTIONS", p.flags());
@@ -272,7 +309,7 @@ public final class SizingBench {
           xmx = s.budget().xmxBytes();
           env.putAll(s.env());
         } catch (TooSmallException e) {
-          return new Outcome("REFUSED", -1, -1);
+          return record(cell, w, limit, rule, new Outcome("REFUSED", -1, -1), "");
         }
       }
     }
@@ -292,8 +329,13 @@ public final class SizingBench {
         Map.of(RUN_LABEL, "true"), Duration.ofSeconds(180), List.of()));
     Outcome outcome = new Outcome(classify(r), waste(r, limit), xmx);
     Matcher line = Pattern.compile("bench-result [^\\n]*").matcher(r.logs());
+    return record(cell, w, limit, rule, outcome, line.find() ? line.group() : "");
+  }
+
+  private Outcome record(Cell cell, Workload w, long limit, Rule rule, Outcome outcome, String figures)
+      throws Exception {
     String record = String.format(Locale.ROOT, "%s\t%s\t%d\t%s\t%s\t%d\t%s%n", cell.id(), w.id(), limit / MIB,
-        rule.title, outcome.kind(), xmx / MIB, line.find() ? line.group() : "");
+        rule.title, outcome.kind(), outcome.xmxBytes() / MIB, figures);
     synchronized (this) {
       Files.writeString(runs(), record, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
