@@ -137,6 +137,10 @@ public final class MasterLink implements AutoCloseable {
     long backoff = MIN_BACKOFF_MILLIS;
     while (!closed) {
       if (!client.isConnected()) {
+        if (lastRefusal != null) {
+          // The master refused us (wrong token, other version): retrying at once cannot help.
+          sleep(MAX_BACKOFF_MILLIS);
+        }
         serialization.forget(client);
         joined = false;
         try {
@@ -152,11 +156,18 @@ public final class MasterLink implements AutoCloseable {
           backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
         }
       }
-      try {
-        Thread.sleep(client.isConnected() ? 100 : backoff);
-      } catch (InterruptedException e) {
+      sleep(client.isConnected() ? 100 : backoff);
+      if (Thread.currentThread().isInterrupted()) {
         return;
       }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -269,7 +269,16 @@ public final class KryonetNodeTransport implements NodeTransport {
 
   @Override
   public void close() {
+    Thread update = server.getUpdateThread();
     server.stop();
+    // Dispose closes the selector; the update thread must have left select() first.
+    if (update != null) {
+      try {
+        update.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     worker.shutdown();
     try {
       worker.awaitTermination(2, TimeUnit.SECONDS);
