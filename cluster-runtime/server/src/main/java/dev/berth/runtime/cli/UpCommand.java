@@ -2,14 +2,22 @@ package dev.berth.runtime.cli;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.imagebuilder.docker.DockerClients;
+import dev.berth.runtime.agent.AgentConfig;
+import dev.berth.runtime.agent.AgentMain;
+import dev.berth.runtime.agent.RunningAgent;
 import dev.berth.runtime.embedded.EmbeddedNode;
 import dev.berth.runtime.master.ApiToken;
 import dev.berth.runtime.master.MasterConfig;
 import dev.berth.runtime.master.MasterMain;
+import dev.berth.runtime.master.NodeTransports;
+import dev.berth.runtime.master.transport.JoinTokenFile;
 import dev.berth.runtime.store.StoreException;
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -17,15 +25,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code berth up}: the embedded default: a master and one node on the local engine in one process, with its state
- * in one folder. Runs until stopped; the apps' containers keep running and are adopted by the next {@code up}.
+ * {@code berth up}: the embedded default: a master and one node agent on the local engine in one process, joined
+ * over loopback Kryonet exactly as separate machines would be, with all state in one folder. Runs until stopped;
+ * the apps' containers keep running and are adopted by the next {@code up}.
  */
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a master and one node on the local Docker engine in one process (the embedded default).",
-      "State (desired apps, API token) lives in --state; apps' containers outlive the process and are adopted again."
+      "Run a master and one node agent on the local Docker engine in one process (the embedded default).",
+      "State (desired apps, API and join tokens) lives in --state; apps' containers outlive the process and are"
+          + " adopted again."
     })
 public final class UpCommand implements Callable<Integer> {
 
@@ -38,6 +48,12 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--node-id", paramLabel = "ID", defaultValue = "local", description = "The node's name (default: ${DEFAULT-VALUE})")
   String nodeId;
 
+  @Option(
+      names = "--in-process-node",
+      description = "Run the node inside the master without the wire layer (the embedded node) instead of an agent"
+          + " over loopback Kryonet")
+  boolean inProcessNode;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -45,36 +61,65 @@ public final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = state != null ? state : ClusterOptions.defaultStateDir();
-    DockerClient docker = DockerClients.local();
+    boolean kryonet = !inProcessNode && NodeTransports.available();
+    DockerClient docker = kryonet ? null : DockerClients.local();
     MasterMain master;
+    Closeable node;
     try {
       master =
           MasterMain.start(
-              new MasterConfig(dir, "127.0.0.1", apiPort, 0, null), EmbeddedNode.factory(docker, nodeId), System.err);
+              new MasterConfig(dir, "127.0.0.1", apiPort, 0, null),
+              kryonet ? NodeTransports.find() : EmbeddedNode.factory(docker, nodeId), System.err);
     } catch (BindException e) {
       err.println("ERROR port " + apiPort + " is in use (" + e.getMessage() + "); is berth up already running?"
           + " Stop it, or pass --api-port");
-      docker.close();
+      closeQuietly(docker);
       return 1;
     } catch (StoreException | IllegalStateException e) {
       err.println("ERROR " + e.getMessage());
-      docker.close();
+      closeQuietly(docker);
       return 1;
+    }
+    if (kryonet) {
+      try {
+        // The agent joins like any other: the master's join token, over loopback.
+        RunningAgent agent =
+            AgentMain.start(
+                new AgentConfig(
+                    "127.0.0.1", master.nodePort(), JoinTokenFile.readOrCreate(dir), nodeId, "127.0.0.1", null, dir,
+                    Map.of(), Map.of()));
+        node = agent::close;
+      } catch (RuntimeException | IOException e) {
+        err.println("ERROR the node agent did not start: " + e.getMessage());
+        master.close();
+        return 1;
+      }
+    } else {
+      node = docker;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeQuietly(kryonet ? node : null);
       master.close();
-      try {
-        docker.close();
-      } catch (java.io.IOException e) {
-        // Exiting anyway.
-      }
+      closeQuietly(kryonet ? null : node);
       stopped.countDown();
     }, "berth-up-stop"));
-    out.println("berth up: master API http://127.0.0.1:" + master.apiPort() + ", node " + nodeId + " on the local engine");
+    out.println("berth up: master API http://127.0.0.1:" + master.apiPort() + ", node " + nodeId + " on the local engine"
+        + (kryonet ? " (agent joined on port " + master.nodePort() + ")" : " (in-process node)"));
     out.println("berth up: state in " + dir.toAbsolutePath() + " (API token in " + dir.resolve(ApiToken.FILE_NAME) + ")");
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static void closeQuietly(Closeable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      // Exiting anyway.
+    }
   }
 }
