@@ -9,4 +9,12 @@ public abstract class Descriptor<T extends Describable<T>> {
   public String getDisplayName() {
     throw new UnsupportedOperationException("Jenkins API shim");
   }
+
+  public synchronized void save() {
+    throw new UnsupportedOperationException("Jenkins API shim");
+  }
+
+  public synchronized void load() {
+    throw new UnsupportedOperationException("Jenkins API shim");
+  }
 }

@@ -44,14 +44,16 @@ class HpiStructureIT {
       "dev.berth.jenkins.steps.BerthBuildStep$DescriptorImpl",
       "dev.berth.jenkins.steps.BerthDeployStep$DescriptorImpl",
       "dev.berth.jenkins.steps.BerthStatusStep$DescriptorImpl",
-      "dev.berth.jenkins.actions.BerthDashboardAction"));
+      "dev.berth.jenkins.actions.BerthDashboardAction",
+      "dev.berth.jenkins.actions.BerthConfiguration"));
 
   /** The actions' views in berth.jar and the dashboard's static script in the .hpi (JENKINS.md §4.1-4.2). */
   static final List<String> VIEWS = List.of(
       "dev/berth/jenkins/actions/BerthBuildAction/summary.jelly",
       "dev/berth/jenkins/actions/BerthBuildAction/details.jelly",
       "dev/berth/jenkins/actions/BerthBuildAction/index.jelly",
-      "dev/berth/jenkins/actions/BerthDashboardAction/index.jelly");
+      "dev/berth/jenkins/actions/BerthDashboardAction/index.jelly",
+      "dev/berth/jenkins/actions/BerthConfiguration/config.jelly");
 
   /** WEB-INF/lib, pinned: a new runtime dependency is a reviewed change to this list. */
   static final Set<String> LIB = new TreeSet<>(List.of(

@@ -25,11 +25,11 @@ public final class BerthDashboardAction implements RootAction {
   /** The dashboard's URL segment under Jenkins' root. */
   public static final String URL_NAME = "berth";
 
-  /** Serves {@link #data} to users with Overall/Read; the master comes from the controller's environment. */
+  /** Serves {@link #data} to users with Overall/Read; the master comes from {@link BerthConfiguration}. */
   @GET
   public HttpResponse doApps() {
     Jenkins.get().checkPermission(Jenkins.READ);
-    return HttpResponses.okJSON(data(System.getenv(), DeployLedger.onController().read()));
+    return HttpResponses.okJSON(data(BerthConfiguration.controllerSettings(), DeployLedger.onController().read()));
   }
 
   /** The dashboard's JSON: the master's apps, or the reason it could not be asked (never the token). */

@@ -1,5 +1,6 @@
 package dev.berth.jenkins.steps;
 
+import dev.berth.jenkins.actions.BerthConfiguration;
 import dev.berth.jenkins.cluster.DeployException;
 import dev.berth.jenkins.cluster.DeployResult;
 import dev.berth.jenkins.cluster.Deployment;
@@ -57,7 +58,7 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     EnvVars env = getContext().get(EnvVars.class);
     MasterConnection master;
     try {
-      master = MasterConnection.from(env == null ? Map.of() : env, System.getenv());
+      master = MasterConnection.from(env == null ? Map.of() : env, BerthConfiguration.controllerSettings());
     } catch (MasterConnectionException e) {
       throw new AbortException("berthDeploy: " + e.getMessage());
     }

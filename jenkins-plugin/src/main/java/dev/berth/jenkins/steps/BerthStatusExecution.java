@@ -1,5 +1,6 @@
 package dev.berth.jenkins.steps;
 
+import dev.berth.jenkins.actions.BerthConfiguration;
 import dev.berth.jenkins.cluster.MasterConnection;
 import dev.berth.jenkins.cluster.MasterConnectionException;
 import dev.berth.jenkins.cluster.StatusResult;
@@ -33,7 +34,7 @@ final class BerthStatusExecution extends SynchronousNonBlockingStepExecution<Map
     EnvVars env = getContext().get(EnvVars.class);
     MasterConnection master;
     try {
-      master = MasterConnection.from(env == null ? Map.of() : env, System.getenv());
+      master = MasterConnection.from(env == null ? Map.of() : env, BerthConfiguration.controllerSettings());
     } catch (MasterConnectionException e) {
       throw new AbortException("berthStatus: " + e.getMessage());
     }

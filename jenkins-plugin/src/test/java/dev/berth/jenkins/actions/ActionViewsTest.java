@@ -20,7 +20,7 @@ class ActionViewsTest {
 
   static final List<String> VIEWS = List.of(
       "BerthBuildAction/summary.jelly", "BerthBuildAction/details.jelly", "BerthBuildAction/index.jelly",
-      "BerthDashboardAction/index.jelly");
+      "BerthDashboardAction/index.jelly", "BerthConfiguration/config.jelly");
 
   @Test
   void views_parse_escapeByDefault_noInlineScriptOrHandlers() throws Exception {
