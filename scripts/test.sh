@@ -8,8 +8,9 @@ trap berth_cleanup EXIT
 
 t0=$SECONDS
 command -v mvn >/dev/null || berth_apt_install maven
-# docker.io: the engine; docker-registry: push tests; mmdebstrap: Debian-based offline base images.
-berth_apt_install docker.io docker-registry mmdebstrap
+# docker.io: the engine; docker-registry: push tests; mmdebstrap: Debian-based offline base images;
+# chromium: the Jenkins dashboard page is tested in a real browser.
+berth_apt_install docker.io docker-registry mmdebstrap chromium
 berth_engine_up
 berth_registry_up
 berth_log "set-up took $((SECONDS - t0)) s"
