@@ -50,6 +50,7 @@ public final class AssignmentSync implements AutoCloseable {
   private final HealthMonitor health;
   private final ScheduledExecutorService worker;
   private final ScheduledExecutorService probes;
+  private final java.util.concurrent.ExecutorService starters;
   private final AtomicReference<NodeAssignment> assignment = new AtomicReference<>();
   private final AtomicBoolean queued = new AtomicBoolean();
   private final Map<String, List<String>> endLogs = new ConcurrentHashMap<>();
@@ -75,6 +76,7 @@ public final class AssignmentSync implements AutoCloseable {
     this.health = new HealthMonitor(runtime);
     this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-agent-sync"));
     this.probes = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-agent-probes"));
+    this.starters = Executors.newFixedThreadPool(4, r -> daemon(r, "berth-agent-start"));
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -155,21 +157,31 @@ public final class AssignmentSync implements AutoCloseable {
       }
     }
     List<ReplicaObservation> report = new ArrayList<>();
+    Map<String, java.util.concurrent.Future<ReplicaObservation>> starting = new LinkedHashMap<>();
     for (ReplicaAssignment r : wanted.values()) {
       ContainerStatus c = have.get(r.replicaId());
       String failedKey = r.replicaId() + "#" + r.revision() + "#" + r.attempt();
       if (c != null) {
         report.add(observe(r, c));
-        continue;
+      } else if (failedStarts.containsKey(failedKey)) {
+        report.add(failedStarts.get(failedKey));
+      } else {
+        // Starts run side by side: one engine call takes ~1 s, and a replaced node's replicas arrive together.
+        starting.put(failedKey, starters.submit(() -> create(r)));
       }
-      ReplicaObservation failed = failedStarts.get(failedKey);
-      if (failed != null) {
-        report.add(failed);
-        continue;
+    }
+    for (Map.Entry<String, java.util.concurrent.Future<ReplicaObservation>> e : starting.entrySet()) {
+      ReplicaObservation started;
+      try {
+        started = e.getValue().get();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException ex) {
+        throw new IllegalStateException("starting a container failed: " + ex.getCause(), ex.getCause());
       }
-      ReplicaObservation started = create(r);
       if (started.state() == ReplicaState.START_FAILED || started.state() == ReplicaState.IMAGE_MISSING) {
-        failedStarts.put(failedKey, started);
+        failedStarts.put(e.getKey(), started);
       }
       report.add(started);
     }
@@ -307,5 +319,6 @@ public final class AssignmentSync implements AutoCloseable {
     }
     worker.shutdownNow();
     probes.shutdownNow();
+    starters.shutdownNow();
   }
 }
