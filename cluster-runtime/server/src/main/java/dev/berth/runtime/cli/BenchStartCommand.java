@@ -142,6 +142,8 @@ public final class BenchStartCommand extends ClusterCommand {
         for (int i = 1; i < parts.length; i++) {
           if (!parts[i].isEmpty() && !parts[i].equals("<no") && !parts[i].equals("value>")) {
             starts.put(parts[i], at);
+            // Nodes may label the app as namespace/name.
+            starts.put(parts[i].substring(parts[i].indexOf('/') + 1), at);
           }
         }
       }
