@@ -148,6 +148,27 @@ class MasterAgentIT {
   }
 
   @Test
+  void restartedMaster_getsTheAgentBack_andKeepsItsContainers() throws Exception {
+    client.apply("name: survive\nimage: " + IMAGE + "\nreplicas: 2\ncommand: [sleep, '600']\n"
+        + "resources: {memory: 16Mi, cpu: 50m}\n");
+    await("survive", a -> a.ready() == 2, Duration.ofSeconds(30));
+    List<String> before = containers();
+    int nodePort = master.nodePort();
+
+    master.close();
+    PrintStream log = new PrintStream(masterLog, true);
+    master = MasterMain.start(new MasterConfig(state, "127.0.0.1", 0, nodePort, "t"),
+        (dir, host, port, inbox) -> KryonetNodeTransport.start(dir, host, port, inbox, log), log);
+    client = new BerthClient(URI.create("http://127.0.0.1:" + master.apiPort()), "t");
+
+    awaitTrue(() -> agent.joined(), Duration.ofSeconds(15));
+    AppStatus after = await("survive", a -> a.ready() == 2, Duration.ofSeconds(20));
+    Thread.sleep(2000);
+    assertThat(containers()).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(after.replicas()).allSatisfy(r -> assertThat(r.node()).isEqualTo(nodeId));
+  }
+
+  @Test
   void crashingReplica_isReportedWithExitCodeAndLastLines_andRestartedByTheMaster() throws Exception {
     client.apply("name: crash\nimage: " + IMAGE + "\ncommand: [sh, -c, 'echo about to fail; exit 3']\n"
         + "resources: {memory: 16Mi, cpu: 50m}\n");
