@@ -9,6 +9,10 @@ import dev.berth.runtime.api.spec.SpecValidationException;
 import dev.berth.runtime.api.status.AppStatus;
 import dev.berth.runtime.api.status.ApplyResult;
 import dev.berth.runtime.api.status.RolloutStatus;
+import dev.berth.runtime.deploy.BundledRuntimeTarget;
+import dev.berth.runtime.deploy.DeployRequest;
+import dev.berth.runtime.deploy.DeployTarget;
+import dev.berth.runtime.kubernetes.KubernetesTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +40,18 @@ public final class ApplyCommand extends ClusterCommand {
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "How long --wait waits (default: ${DEFAULT-VALUE})")
   String timeout;
 
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      defaultValue = "berth",
+      description = "Where the app runs: berth (the bundled runtime) or kubernetes (the kubeconfig's cluster) (default: ${DEFAULT-VALUE})")
+  String target;
+
+  @Option(names = "--rollback-on-failure", description = "With --wait: undo a failed rollout to the previous revision")
+  boolean rollbackOnFailure;
+
+  @picocli.CommandLine.Mixin KubernetesOptions kubernetes;
+
   @Override
   int run() throws BerthApiException, Exception {
     String text;
@@ -57,8 +73,11 @@ public final class ApplyCommand extends ClusterCommand {
       return CommandLine.ExitCode.USAGE;
     }
     Duration limit = DurationText.parse("--timeout", timeout);
-    BerthClient client = cluster.client();
     AppSpec withFacts = ImageLabelFacts.fill(spec);
+    if (!target.equals(BundledRuntimeTarget.NAME)) {
+      return deployTo(withFacts, withFacts == spec ? text : null, limit);
+    }
+    BerthClient client = cluster.client();
     // Send the user's own text unless the image's labels added facts: their comments and order stay as written.
     ApplyResult result = client.apply(withFacts == spec ? text : ApiJson.toJson(withFacts));
     out().println("app " + result.app() + " " + result.outcome() + " (revision " + result.revision() + ")");
@@ -67,6 +86,21 @@ public final class ApplyCommand extends ClusterCommand {
       return 0;
     }
     return follow(client, spec, result.revision(), Instant.now().plus(limit));
+  }
+
+  /** Any target but the bundled runtime, through the {@link DeployTarget} every target implements. */
+  private int deployTo(AppSpec spec, String text, Duration limit) {
+    if (!target.equals(KubernetesTarget.NAME) && !target.equals("k8s")) {
+      err().println("ERROR --target " + target + " is not known; use berth or kubernetes");
+      return CommandLine.ExitCode.USAGE;
+    }
+    DeployRequest request = new DeployRequest(spec, text, waitForRollout, limit, rollbackOnFailure);
+    try (KubernetesTarget k8s = KubernetesTarget.fromEnvironment(kubernetes.renderOptions())) {
+      return DeployRun.run(k8s, request, out(), err());
+    } catch (IllegalArgumentException e) {
+      err().println("ERROR " + file + ": " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
   }
 
   private int follow(BerthClient client, AppSpec spec, long revision, Instant until) throws Exception {

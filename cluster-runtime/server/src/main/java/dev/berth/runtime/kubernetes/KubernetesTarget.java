@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * {@code berth}, follows the Deployment's rollout, and on failure reports events and crashed containers and, when
  * asked, undoes the Deployment to its previous revision.
  */
-public final class KubernetesTarget implements DeployTarget {
+public final class KubernetesTarget implements DeployTarget, AutoCloseable {
 
   public static final String NAME = "kubernetes";
   /** The label the Deployment controller adds to a ReplicaSet's pods; not part of Berth's template. */
@@ -65,6 +65,12 @@ public final class KubernetesTarget implements DeployTarget {
   public static KubernetesTarget fromEnvironment(RenderOptions options) {
     return new KubernetesTarget(
         new KubernetesClientBuilder().build(), options, Clock.systemUTC(), Duration.ofSeconds(1));
+  }
+
+  /** Closes the client and its connections. */
+  @Override
+  public void close() {
+    client.close();
   }
 
   @Override
