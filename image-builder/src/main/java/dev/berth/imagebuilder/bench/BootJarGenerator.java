@@ -26,6 +26,8 @@ import javax.tools.ToolProvider;
  */
 final class BootJarGenerator {
 
+  private static final long DEPENDENCY_TIME = 1_700_000_000_000L;
+
   private final long dependencyBytes;
   private final int dependencyCount;
   private final long seed;
@@ -71,6 +73,8 @@ final class BootJarGenerator {
         String name = "dep" + i + "-1." + i + ".jar";
         classpath.append("- \"BOOT-INF/lib/").append(name).append("\"\n");
         ZipEntry entry = new ZipEntry("BOOT-INF/lib/" + name);
+        // Dependency jars come unchanged from the repository between builds: fixed times, same bytes.
+        entry.setTime(DEPENDENCY_TIME);
         entry.setMethod(ZipEntry.STORED);
         byte[] bytes = dependencyJar(random, each);
         entry.setSize(bytes.length);
@@ -95,6 +99,7 @@ final class BootJarGenerator {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JarOutputStream jar = new JarOutputStream(bytes)) {
       JarEntry data = new JarEntry("data.bin");
+      data.setTime(DEPENDENCY_TIME);
       data.setMethod(ZipEntry.STORED);
       byte[] content = new byte[(int) size];
       random.nextBytes(content);

@@ -47,6 +47,7 @@ public final class BenchBuildCommand implements Callable<Integer> {
       String table = BuildBenchmark.table(result);
       out.println();
       out.print(table);
+      out.flush();
       if (outFile != null) {
         Files.writeString(outFile, table);
       }
