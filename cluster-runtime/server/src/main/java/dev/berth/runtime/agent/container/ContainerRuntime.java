@@ -23,6 +23,14 @@ public interface ContainerRuntime extends AutoCloseable {
   /** Creates and starts a container; returns its id. A container that was created but failed to start is kept. */
   String start(ContainerRequest request) throws ContainerStartException;
 
+  /**
+   * One sample of a running container's memory and CPU use, or empty when it is not running or the engine cannot
+   * say. May take a second or two (the engine measures CPU over an interval); call it off the sync thread.
+   */
+  default Optional<ContainerUsage> usage(String id) {
+    return Optional.empty();
+  }
+
   /** Removes a container, stopping it first; a missing one is not an error. */
   void remove(String id);
 

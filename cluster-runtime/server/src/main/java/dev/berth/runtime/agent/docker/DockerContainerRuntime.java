@@ -23,6 +23,7 @@ import dev.berth.runtime.agent.container.ContainerRequest;
 import dev.berth.runtime.agent.container.ContainerRuntime;
 import dev.berth.runtime.agent.container.ContainerStartException;
 import dev.berth.runtime.agent.container.ContainerStatus;
+import dev.berth.runtime.agent.container.ContainerUsage;
 import dev.berth.runtime.agent.container.EngineInfo;
 import java.io.Closeable;
 import java.io.IOException;
@@ -176,6 +177,46 @@ public final class DockerContainerRuntime implements ContainerRuntime {
       throw new ContainerStartException("starting " + r.name() + " failed: " + e.getMessage().strip(), false, e);
     }
     return id;
+  }
+
+  @Override
+  public Optional<ContainerUsage> usage(String id) {
+    com.github.dockerjava.api.model.Statistics[] sample = new com.github.dockerjava.api.model.Statistics[1];
+    try {
+      // One-shot stats: the engine answers once, with the previous CPU reading beside the current one.
+      docker.statsCmd(id).withNoStream(true)
+          .exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Statistics s) {
+              sample[0] = s;
+            }
+          })
+          .awaitCompletion(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      // A container that is gone, or an engine that cannot sample: no figure this round.
+      return Optional.empty();
+    }
+    com.github.dockerjava.api.model.Statistics s = sample[0];
+    if (s == null || s.getMemoryStats() == null || s.getMemoryStats().getUsage() == null) {
+      return Optional.empty();
+    }
+    long cpuMillis = 0;
+    var now = s.getCpuStats();
+    var before = s.getPreCpuStats();
+    if (now != null && before != null && now.getCpuUsage() != null && before.getCpuUsage() != null
+        && now.getSystemCpuUsage() != null && before.getSystemCpuUsage() != null
+        && now.getCpuUsage().getTotalUsage() != null && before.getCpuUsage().getTotalUsage() != null) {
+      long cpuDelta = now.getCpuUsage().getTotalUsage() - before.getCpuUsage().getTotalUsage();
+      long systemDelta = now.getSystemCpuUsage() - before.getSystemCpuUsage();
+      long cpus = now.getOnlineCpus() == null ? 1 : now.getOnlineCpus();
+      if (cpuDelta > 0 && systemDelta > 0) {
+        cpuMillis = Math.round((double) cpuDelta / systemDelta * cpus * 1000);
+      }
+    }
+    return Optional.of(new ContainerUsage(s.getMemoryStats().getUsage(), cpuMillis));
   }
 
   @Override

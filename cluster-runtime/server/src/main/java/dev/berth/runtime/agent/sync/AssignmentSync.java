@@ -51,6 +51,8 @@ public final class AssignmentSync implements AutoCloseable {
   private final ScheduledExecutorService worker;
   private final ScheduledExecutorService probes;
   private final java.util.concurrent.ExecutorService starters;
+  private final ScheduledExecutorService sampler;
+  private final Map<String, dev.berth.runtime.agent.container.ContainerUsage> usage = new ConcurrentHashMap<>();
   private final AtomicReference<NodeAssignment> assignment = new AtomicReference<>();
   private final AtomicBoolean queued = new AtomicBoolean();
   private final Map<String, List<String>> endLogs = new ConcurrentHashMap<>();
@@ -77,6 +79,7 @@ public final class AssignmentSync implements AutoCloseable {
     this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-agent-sync"));
     this.probes = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-agent-probes"));
     this.starters = Executors.newFixedThreadPool(4, r -> daemon(r, "berth-agent-start"));
+    this.sampler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "berth-agent-stats"));
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -93,8 +96,29 @@ public final class AssignmentSync implements AutoCloseable {
         trigger();
       }
     }, 200, 200, TimeUnit.MILLISECONDS);
+    // Resource use is sampled on its own thread: one engine sample takes 1-2 s per container.
+    sampler.scheduleWithFixedDelay(this::sampleUsage, 2, 10, TimeUnit.SECONDS);
     // Engine events make exits and starts visible at once instead of at the next periodic pass.
     events = runtime.subscribe(Map.of(ContainerLabels.NODE, nodeId), this::trigger);
+  }
+
+  private void sampleUsage() {
+    try {
+      List<ReplicaObservation> current = lastReport;
+      if (current == null) {
+        return;
+      }
+      java.util.Set<String> running = new java.util.HashSet<>();
+      for (ReplicaObservation o : current) {
+        if (o.state() == ReplicaState.RUNNING) {
+          running.add(o.containerId());
+          runtime.usage(o.containerId()).ifPresent(u -> usage.put(o.containerId(), u));
+        }
+      }
+      usage.keySet().retainAll(running);
+    } catch (RuntimeException e) {
+      // A failed sample leaves the last one; the next round tries again.
+    }
   }
 
   /** Takes a new assignment unless an applied one is newer, and converges soon. */
@@ -277,9 +301,10 @@ public final class AssignmentSync implements AutoCloseable {
         message = "OOMKilled: the container exceeded its memory limit of " + r.memoryLimitBytes() + " bytes";
       }
     }
+    dev.berth.runtime.agent.container.ContainerUsage used = c.running() ? usage.get(c.id()) : null;
     return new ReplicaObservation(r.replicaId(), r.revision(), r.attempt(), c.id(), state, c.exitCode(),
-        c.killedForMemory(), healthState, c.hostPorts(), c.startedAt(), c.running() ? null : c.finishedAt(), 0, 0,
-        message, lastLines);
+        c.killedForMemory(), healthState, c.hostPorts(), c.startedAt(), c.running() ? null : c.finishedAt(),
+        used == null ? 0 : used.memoryBytes(), used == null ? 0 : used.cpuMillis(), message, lastLines);
   }
 
   private static List<String> lines(String text) {
@@ -320,5 +345,6 @@ public final class AssignmentSync implements AutoCloseable {
     worker.shutdownNow();
     probes.shutdownNow();
     starters.shutdownNow();
+    sampler.shutdownNow();
   }
 }

@@ -68,6 +68,17 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
+  void usage_ofRunningContainer_hasMemory_andNoneOnceRemoved() throws Exception {
+    String id = runtime.start(request("u", List.of()));
+
+    ContainerUsage u = runtime.usage(id).orElseThrow();
+    assertThat(u.memoryBytes()).isPositive();
+    assertThat(u.cpuMillis()).isNotNegative();
+    runtime.remove(id);
+    assertThat(runtime.usage(id)).isEmpty();
+  }
+
+  @Test
   void logs_returnOutput() throws Exception {
     String id = runtime.start(request("b", List.of()));
 

@@ -74,6 +74,12 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public Optional<ContainerUsage> usage(String id) {
+    ContainerStatus c = containers.get(id);
+    return c != null && c.running() ? Optional.of(new ContainerUsage(1 << 20, 5)) : Optional.empty();
+  }
+
+  @Override
   public void remove(String id) {
     if (containers.remove(id) != null) {
       names.values().remove(id);
