@@ -1,13 +1,18 @@
 package dev.berth.imagebuilder;
 
+import dev.berth.imagebuilder.api.BuildListener;
+import dev.berth.imagebuilder.api.BuildRequest;
+import dev.berth.imagebuilder.api.BuildResult;
 import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.Detection;
+import dev.berth.imagebuilder.api.ImageBuildException;
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.detect.StackDetection;
 import dev.berth.imagebuilder.dockerfile.DockerfileException;
 import dev.berth.imagebuilder.dockerfile.DockerfileRenderer;
 import dev.berth.imagebuilder.dockerfile.RenderOptions;
 import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
+import dev.berth.imagebuilder.steps.StepsRunner;
 import java.nio.file.Path;
 
 /** The image builder's one entry point: detection now; rendering and builds are added beside it. */
@@ -33,6 +38,16 @@ public final class ImageBuilder {
   public static RenderedDockerfile renderDockerfile(Detection detection, RenderOptions options)
       throws DockerfileException {
     return DockerfileRenderer.standard().render(detection.report(), detection.root(), options);
+  }
+
+  /**
+   * Detects, renders and builds the app at {@code request.input()}: on the engine, or daemonless with Jib when the
+   * request says so; the public base falls back to the offline one (with a notice) when it cannot be had.
+   *
+   * @throws ImageBuildException naming the input and the fix; detection failures keep their exit code
+   */
+  public static BuildResult build(BuildRequest request, BuildListener listener) throws ImageBuildException {
+    return StepsRunner.standard().build(request, listener);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */
