@@ -55,10 +55,12 @@ class InjectionIT {
     JvmSettings settings = JvmSizing.settings(512 * MIB, facts(), Injection.OVERRIDE_COMMAND_LINE);
     MemoryRunResult result = run(settings.env());
     assertThat(result.exitCode()).as(result.logs()).isZero();
-    assertThat(result.logs())
-        .contains("MaxHeapSize=" + settings.budget().xmxBytes())
-        .contains("MaxDirectMemorySize=" + settings.budget().term("direct"))
-        .doesNotContain("MaxHeapSize=" + 400 * MIB);
+    assertThat(result.logs()).contains("MaxDirectMemorySize=" + settings.budget().term("direct"));
+    java.util.regex.Matcher heap = java.util.regex.Pattern.compile("MaxHeapSize=(\\d+)").matcher(result.logs());
+    assertThat(heap.find()).isTrue();
+    // HotSpot rounds -Xmx up to its heap alignment (up to 2 MiB for Serial at this size); 400 MiB is the script's.
+    assertThat(Long.parseLong(heap.group(1)))
+        .isBetween(settings.budget().xmxBytes(), settings.budget().xmxBytes() + 2 * MIB - 1);
   }
 
   @Test
