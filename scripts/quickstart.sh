@@ -56,5 +56,26 @@ echo "Sample app:  $url"
 echo "Health:      ${url}health -> $health"
 echo "App says:    $(curl -fsS --max-time 2 "$url" 2>/dev/null || echo unreachable)"
 echo "Stop it:     docker rm -f $name"
+
+berth_log "then on Berth's embedded runtime: a master and a node agent on this engine, 2 replicas"
+up_pid=""
+trap '[ -z "$up_pid" ] || kill "$up_pid" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+if ! berth get >/dev/null 2>&1; then
+  "$root/berth" up >"$work/up.log" 2>&1 &   # only stopped at exit when started here
+  up_pid=$!
+  for i in $(seq 1 150); do berth get >/dev/null 2>&1 && break; sleep 0.2; done
+fi
+cat >"$work/billing.yaml" <<SPEC
+name: billing
+image: $image
+replicas: 2
+resources: {memory: 384Mi, cpu: 500m}
+ports: [{name: http, port: 8081}]
+health: {http: {path: /health}, period: 1s}
+SPEC
+berth apply -f "$work/billing.yaml" --wait --timeout 3m
+berth describe billing
+echo "Replicas keep running when berth up stops; ./berth up adopts them again, ./berth delete billing removes them."
 berth_log "done in $((SECONDS - t0)) s"
 [ "$health" != "down" ]
