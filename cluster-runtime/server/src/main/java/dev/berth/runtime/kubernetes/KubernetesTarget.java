@@ -137,14 +137,25 @@ public final class KubernetesTarget implements DeployTarget, AutoCloseable {
     }
   }
 
-  private static DeployException refused(String what, KubernetesClientException e) {
+  private DeployException refused(String what, KubernetesClientException e) {
+    if (e.getCode() <= 0) {
+      // No HTTP answer: the client's own message only names the operation; the cause says why.
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String reason = root == e || root.getMessage() == null ? root.getClass().getSimpleName()
+          : root.getClass().getSimpleName() + ": " + root.getMessage();
+      return new DeployException(NAME, "Kubernetes: cannot " + what + " at " + client.getMasterUrl() + ": " + reason
+          + "; check that the cluster of the kubeconfig's current context (KUBECONFIG or ~/.kube/config) is"
+          + " reachable", e);
+    }
     String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
         : e.getMessage();
     String hint = e.getCode() == 401 || e.getCode() == 403
-        ? "; check the kubeconfig's current context and its rights in the namespace"
-        : e.getCode() == 0 ? "; check that the cluster in the kubeconfig (or KUBECONFIG) is reachable" : "";
-    return new DeployException(NAME, "Kubernetes: cannot " + what + ": " + reason
-        + (e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : "") + hint, e);
+        ? "; check the kubeconfig's current context and its rights in the namespace" : "";
+    return new DeployException(NAME, "Kubernetes: cannot " + what + ": " + reason + " (HTTP " + e.getCode() + ")"
+        + hint, e);
   }
 
   private Optional<Long> revision(AppSpec spec) {
