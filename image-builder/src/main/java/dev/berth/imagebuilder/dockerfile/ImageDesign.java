@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.imagebuilder.api.DetectReport;
 import dev.berth.imagebuilder.catalog.BaseImage;
 import dev.berth.imagebuilder.dockerfile.BuildContextWriter.ContextLayer;
-import dev.berth.imagebuilder.plan.ImagePlan;
+import dev.berth.imagebuilder.api.ImagePlan;
 import dev.berth.runtime.api.facts.FactLabels;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.berth.imagebuilder.dockerfile;
 
-import dev.berth.imagebuilder.plan.ImagePlan;
+import dev.berth.imagebuilder.api.ImagePlan;
 import java.nio.file.Path;
 import java.util.Objects;
 

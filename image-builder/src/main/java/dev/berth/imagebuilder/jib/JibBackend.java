@@ -20,7 +20,7 @@ import dev.berth.imagebuilder.api.BuildTarget;
 import dev.berth.imagebuilder.api.ImageBuildException;
 import dev.berth.imagebuilder.plan.BuildBackend;
 import dev.berth.imagebuilder.plan.BuildPlan;
-import dev.berth.imagebuilder.plan.ImagePlan;
+import dev.berth.imagebuilder.api.ImagePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

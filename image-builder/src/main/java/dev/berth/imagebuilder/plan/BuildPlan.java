@@ -1,6 +1,7 @@
 package dev.berth.imagebuilder.plan;
 
 import dev.berth.imagebuilder.api.BuildTarget;
+import dev.berth.imagebuilder.api.ImagePlan;
 import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
 import java.util.List;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.imagebuilder.api.DetectReport;
-import dev.berth.imagebuilder.plan.ImagePlan;
+import dev.berth.imagebuilder.api.ImagePlan;
 import dev.berth.runtime.api.facts.AppFacts;
 import dev.berth.runtime.api.facts.FactLabels;
 import java.nio.file.Files;

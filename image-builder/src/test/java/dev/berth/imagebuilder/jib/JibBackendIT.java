@@ -11,7 +11,7 @@ import dev.berth.imagebuilder.base.BaseImages;
 import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.imagebuilder.docker.ImageLayers;
 import dev.berth.imagebuilder.plan.BuildPlan;
-import dev.berth.imagebuilder.plan.ImagePlan;
+import dev.berth.imagebuilder.api.ImagePlan;
 import dev.berth.imagebuilder.testing.DockerEngine;
 import dev.berth.imagebuilder.testing.LocalRegistry;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.berth.imagebuilder.plan;
+package dev.berth.imagebuilder.api;
 
 import java.nio.file.Path;
 import java.time.Instant;
