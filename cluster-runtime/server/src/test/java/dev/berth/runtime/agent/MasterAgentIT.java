@@ -1,5 +1,7 @@
 package dev.berth.runtime.agent;
 
+import org.junit.jupiter.api.BeforeAll;
+import dev.berth.imagebuilder.base.BaseImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
@@ -40,6 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 class MasterAgentIT {
 
   private static final String IMAGE = "berth/static:busybox";
+
+  @BeforeAll
+  static void baseImage() throws Exception {
+    BaseImages.shared().ensure("static");
+  }
 
   @TempDir Path state;
   @TempDir Path agentState;

@@ -1,5 +1,8 @@
 package dev.berth.runtime.agent;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import dev.berth.imagebuilder.base.BaseImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.imagebuilder.testing.DockerEngine;
@@ -37,6 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeFailoverIT {
 
   private static final String IMAGE = "berth/static:busybox";
+
+  @BeforeAll
+  static void baseImage() throws Exception {
+    BaseImages.shared().ensure("static");
+  }
   private static final int REPLICAS = Integer.getInteger("berth.failover.replicas", 6);
 
   @TempDir Path state;
@@ -48,6 +56,10 @@ class NodeFailoverIT {
 
   @BeforeEach
   void start() throws Exception {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      assertTrue(ExtraEngines.available(),
+          "CI=true: multi-node tests must run; extra engines need root, dockerd, ip and iptables");
+    }
     Assumptions.assumeTrue(ExtraEngines.available(), "extra engines need root, dockerd, ip and iptables");
     master = MasterMain.start(new MasterConfig(state, "127.0.0.1", 0, 0, "t"), new KryonetTransportFactory(),
         new PrintStream(new ByteArrayOutputStream(), true));

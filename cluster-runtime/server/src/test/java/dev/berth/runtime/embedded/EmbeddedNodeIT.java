@@ -1,5 +1,6 @@
 package dev.berth.runtime.embedded;
 
+import dev.berth.imagebuilder.base.BaseImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
@@ -39,8 +40,7 @@ class EmbeddedNodeIT {
 
   @BeforeEach
   void start() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        imagePresent(), IMAGE + " is not on the engine; build it with ./berth base-images --only static");
+    BaseImages.shared().ensure("static");
     docker = DockerClients.local();
     master =
         MasterMain.start(
@@ -50,14 +50,6 @@ class EmbeddedNodeIT {
     client = new BerthClient(URI.create("http://127.0.0.1:" + master.apiPort()), "t");
   }
 
-  private static boolean imagePresent() {
-    try (DockerClient d = DockerClients.local()) {
-      d.inspectImageCmd(IMAGE).exec();
-      return true;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   @AfterEach
   void stop() throws Exception {

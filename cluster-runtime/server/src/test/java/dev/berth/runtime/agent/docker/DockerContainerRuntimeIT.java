@@ -1,5 +1,7 @@
 package dev.berth.runtime.agent.docker;
 
+import org.junit.jupiter.api.BeforeAll;
+import dev.berth.imagebuilder.base.BaseImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.imagebuilder.testing.DockerEngine;
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DockerContainerRuntimeIT extends ContainerRuntimeContract {
 
   static final String IMAGE = "berth/static:busybox";
+
+  @BeforeAll
+  static void baseImage() throws Exception {
+    BaseImages.shared().ensure("static");
+  }
 
   @BeforeEach
   void imagePresent() {
