@@ -28,14 +28,11 @@ class DependencyRulesTest {
   void dockerJava_onlyInTheAgentsDockerPackage() {
     noClasses()
         .that()
-        .resideOutsideOfPackages(
-            "dev.berth.runtime.agent.docker..", "dev.berth.runtime.embedded..", "dev.berth.runtime.cli..")
+        .resideOutsideOfPackage("dev.berth.runtime.agent.docker..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.github.dockerjava..")
-        .because("docker-java's errors are wrapped where the library is imported; the in-process node of"
-            + " `berth up --in-process-node` (embedded) and the command that hands it its client are the"
-            + " documented exceptions until that node is retired")
+        .because("docker-java's errors are wrapped where the library is imported")
         .check(classes);
   }
 

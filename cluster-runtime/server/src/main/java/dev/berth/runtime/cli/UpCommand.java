@@ -1,18 +1,14 @@
 package dev.berth.runtime.cli;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.runtime.agent.AgentConfig;
 import dev.berth.runtime.agent.AgentMain;
 import dev.berth.runtime.agent.RunningAgent;
-import dev.berth.runtime.embedded.EmbeddedNode;
 import dev.berth.runtime.master.ApiToken;
 import dev.berth.runtime.master.MasterConfig;
 import dev.berth.runtime.master.MasterMain;
 import dev.berth.runtime.master.NodeTransports;
 import dev.berth.runtime.master.transport.JoinTokenFile;
 import dev.berth.runtime.store.StoreException;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -48,12 +44,6 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--node-id", paramLabel = "ID", defaultValue = "local", description = "The node's name (default: ${DEFAULT-VALUE})")
   String nodeId;
 
-  @Option(
-      names = "--in-process-node",
-      description = "Run the node inside the master without the wire layer (the embedded node) instead of an agent"
-          + " over loopback Kryonet")
-  boolean inProcessNode;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -61,64 +51,52 @@ public final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = state != null ? state : ClusterOptions.defaultStateDir();
-    boolean kryonet = !inProcessNode && NodeTransports.available();
-    DockerClient docker = kryonet ? null : DockerClients.local();
+    if (!NodeTransports.available()) {
+      err.println("ERROR this berth build has no node transport (Kryonet); rebuild the CLI with ./berth");
+      return 1;
+    }
     MasterMain master;
-    Closeable node;
     try {
-      master =
-          MasterMain.start(
-              new MasterConfig(dir, "127.0.0.1", apiPort, 0, null),
-              kryonet ? NodeTransports.find() : EmbeddedNode.factory(docker, nodeId), System.err);
+      master = MasterMain.start(new MasterConfig(dir, "127.0.0.1", apiPort, 0, null), NodeTransports.find(), System.err);
     } catch (BindException e) {
       err.println("ERROR port " + apiPort + " is in use (" + e.getMessage() + "); is berth up already running?"
           + " Stop it, or pass --api-port");
-      closeQuietly(docker);
       return 1;
     } catch (StoreException | IllegalStateException e) {
       err.println("ERROR " + e.getMessage());
-      closeQuietly(docker);
       return 1;
     }
-    if (kryonet) {
-      try {
-        // The agent joins like any other: the master's join token, over loopback.
-        RunningAgent agent =
-            AgentMain.start(
-                new AgentConfig(
-                    "127.0.0.1", master.nodePort(), JoinTokenFile.readOrCreate(dir), nodeId, "127.0.0.1", null, dir,
-                    Map.of(), Map.of()));
-        node = agent::close;
-      } catch (RuntimeException | IOException e) {
-        err.println("ERROR the node agent did not start: " + e.getMessage());
-        master.close();
-        return 1;
-      }
-    } else {
-      node = docker;
+    RunningAgent agent;
+    try {
+      // The agent joins like any other: the master's join token, over loopback.
+      agent =
+          AgentMain.start(
+              new AgentConfig(
+                  "127.0.0.1", master.nodePort(), JoinTokenFile.readOrCreate(dir), nodeId, "127.0.0.1", null, dir,
+                  Map.of(), Map.of()));
+    } catch (RuntimeException | IOException e) {
+      err.println("ERROR the node agent did not start: " + e.getMessage());
+      master.close();
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      closeQuietly(kryonet ? node : null);
+      closeQuietly(agent);
       master.close();
-      closeQuietly(kryonet ? null : node);
       stopped.countDown();
     }, "berth-up-stop"));
     out.println("berth up: master API http://127.0.0.1:" + master.apiPort() + ", node " + nodeId + " on the local engine"
-        + (kryonet ? " (agent joined on port " + master.nodePort() + ")" : " (in-process node)"));
+        + " (agent joined on port " + master.nodePort() + ")");
     out.println("berth up: state in " + dir.toAbsolutePath() + " (API token in " + dir.resolve(ApiToken.FILE_NAME) + ")");
     out.flush();
     stopped.await();
     return 0;
   }
 
-  private static void closeQuietly(Closeable c) {
-    if (c == null) {
-      return;
-    }
+  private static void closeQuietly(RunningAgent agent) {
     try {
-      c.close();
-    } catch (IOException | RuntimeException e) {
+      agent.close();
+    } catch (RuntimeException e) {
       // Exiting anyway.
     }
   }

@@ -2,7 +2,7 @@ package dev.berth.runtime.agent.container;
 
 /**
  * How Berth marks the containers it owns, so an agent finds (and re-adopts) its containers after a restart by
- * listing the engine, with no local state. The same keys as the embedded node's.
+ * listing the engine, with no local state.
  */
 public final class ContainerLabels {
 
