@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,11 +57,6 @@ class MasterAgentIT {
 
   @BeforeEach
   void start() throws Exception {
-    try (DockerClient d = DockerClients.local()) {
-      d.inspectImageCmd(IMAGE).exec();
-    } catch (Exception e) {
-      Assumptions.abort(IMAGE + " is not on the engine; build it with ./berth base-images --only static");
-    }
     PrintStream log = new PrintStream(masterLog, true);
     master = MasterMain.start(new MasterConfig(state, "127.0.0.1", 0, 0, "t"),
         (dir, host, port, inbox) -> KryonetNodeTransport.start(dir, host, port, inbox, log), log);

@@ -12,8 +12,6 @@ import dev.berth.runtime.agent.container.ContainerRuntimeContract;
 import dev.berth.runtime.agent.container.ContainerStatus;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,15 +24,6 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
   @BeforeAll
   static void baseImage() throws Exception {
     BaseImages.shared().ensure("static");
-  }
-
-  @BeforeEach
-  void imagePresent() {
-    try (var docker = dev.berth.imagebuilder.docker.DockerClients.local()) {
-      docker.inspectImageCmd(IMAGE).exec();
-    } catch (Exception e) {
-      Assumptions.abort(IMAGE + " is not on the engine; build it with ./berth base-images --only static");
-    }
   }
 
   @Override
