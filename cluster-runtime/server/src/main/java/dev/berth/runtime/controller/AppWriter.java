@@ -4,7 +4,7 @@ import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.status.ApplyResult;
 import dev.berth.runtime.model.AppRecord;
 import dev.berth.runtime.model.RolloutState;
-import dev.berth.runtime.reconcile.ContainerEnvironment;
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import dev.berth.runtime.store.StateStore;
 import dev.berth.runtime.store.StoreWrite;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import dev.berth.runtime.controller.NodeLivenessController;
 import dev.berth.runtime.controller.NodeSyncController;
 import dev.berth.runtime.controller.WorkQueue;
 import dev.berth.runtime.master.http.ApiServer;
-import dev.berth.runtime.reconcile.ContainerEnvironment;
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import dev.berth.runtime.reconcile.NodeAssignments;
 import dev.berth.runtime.store.DurableStateStore;
 import dev.berth.runtime.store.StateStore;

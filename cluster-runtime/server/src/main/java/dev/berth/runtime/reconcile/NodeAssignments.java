@@ -1,5 +1,6 @@
 package dev.berth.runtime.reconcile;
 
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.spec.ConfigFileSpec;
 import dev.berth.runtime.api.spec.HealthCheckSpec;

@@ -7,7 +7,7 @@ import dev.berth.runtime.model.NodeInfo;
 import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.model.ReplicaObservation;
 import dev.berth.runtime.model.ReplicaState;
-import dev.berth.runtime.reconcile.ContainerEnvironment;
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import dev.berth.runtime.reconcile.NodeAssignments;
 import dev.berth.runtime.store.InMemoryStateStore;
 import dev.berth.runtime.store.StateStore;

@@ -1,4 +1,4 @@
-package dev.berth.runtime.reconcile;
+package dev.berth.runtime.sizing;
 
 import dev.berth.runtime.api.facts.AppFacts;
 import dev.berth.runtime.api.spec.AppSpec;

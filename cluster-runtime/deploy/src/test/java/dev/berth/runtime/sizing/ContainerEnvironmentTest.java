@@ -1,4 +1,4 @@
-package dev.berth.runtime.reconcile;
+package dev.berth.runtime.sizing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

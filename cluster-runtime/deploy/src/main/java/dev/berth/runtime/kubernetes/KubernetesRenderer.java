@@ -6,7 +6,7 @@ import dev.berth.runtime.api.spec.HealthCheckSpec;
 import dev.berth.runtime.api.spec.PortSpec;
 import dev.berth.runtime.api.spec.RolloutSpec;
 import dev.berth.runtime.api.spec.Millicores;
-import dev.berth.runtime.reconcile.ContainerEnvironment;
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
