@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * @param health health check, or {@code null} for none (running counts as healthy)
  * @param update the rolling-update strategy
  * @param placement rules on node labels every replica's node must meet
+ * @param target where the app runs, {@code berth} (the bundled runtime) or {@code kubernetes}; {@code null} when
+ *     the spec does not say, which means {@code berth} unless the deploy names a target
+ * @param network isolation and exposure, or {@code null} when the spec does not say (the defaults of
+ *     {@link NetworkSpec#defaults()})
  */
 public record AppSpec(
     String name,
@@ -41,9 +45,13 @@ public record AppSpec(
     List<ConfigFileSpec> configFiles,
     HealthCheckSpec health,
     RolloutSpec update,
-    List<PlacementConstraint> placement) {
+    List<PlacementConstraint> placement,
+    String target,
+    NetworkSpec network) {
 
   public static final int MAX_REPLICAS = 1000;
+  /** The {@link #target()} values. */
+  public static final List<String> TARGETS = List.of("berth", "kubernetes");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
   private static final Pattern IMAGE = Pattern.compile("[a-z0-9][-a-zA-Z0-9_.:/@]*");
 
@@ -97,6 +105,34 @@ public record AppSpec(
     }
     update = update == null ? RolloutSpec.defaults() : update;
     placement = placement == null ? List.of() : List.copyOf(placement);
+    // Left null when absent, so a spec written without them reads and serializes as before.
+    if (target != null) {
+      target = target.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!TARGETS.contains(target)) {
+        throw new SpecValidationException(
+            "target", target, "berth (the bundled runtime) or kubernetes; leave it out for berth");
+      }
+    }
+  }
+
+  /** A spec without {@code target} and {@code network}, as written before they existed. */
+  public AppSpec(
+      String name, String namespace, String image, Integer replicas, List<String> command, List<String> args,
+      Resources resources, JvmSpec jvm, List<PortSpec> ports, Map<String, String> env,
+      List<ConfigFileSpec> configFiles, HealthCheckSpec health, RolloutSpec update,
+      List<PlacementConstraint> placement) {
+    this(name, namespace, image, replicas, command, args, resources, jvm, ports, env, configFiles, health, update,
+        placement, null, null);
+  }
+
+  /** The target the spec names, else {@code berth}. */
+  public String targetOrDefault() {
+    return target == null ? TARGETS.get(0) : target;
+  }
+
+  /** The spec's network block, else the defaults (not isolated, cluster-internal). */
+  public NetworkSpec networkOrDefaults() {
+    return network == null ? NetworkSpec.defaults() : network;
   }
 
   private static void checkProbePort(HealthCheckSpec health, List<PortSpec> ports) {
@@ -129,28 +165,27 @@ public record AppSpec(
   public AppSpec withReplicas(int count) {
     return new AppSpec(
         name, namespace, image, count, command, args, resources, jvm, ports, env, configFiles, health, update,
-        placement);
+        placement, target, network);
   }
 
   /** Returns a copy with another JVM section. */
   public AppSpec withJvm(JvmSpec newJvm) {
     return new AppSpec(
         name, namespace, image, replicas, command, args, resources, newJvm, ports, env, configFiles, health, update,
-        placement);
+        placement, target, network);
   }
 
   /**
    * Whether this spec runs different containers than {@code other} (a new revision): everything but the replica
-   * count and the update strategy.
+   * count, the update strategy, the target and the network block (which change no container).
    */
   public boolean differsInTemplate(AppSpec other) {
-    return !withReplicas(0).withUpdate(RolloutSpec.defaults())
-        .equals(other.withReplicas(0).withUpdate(RolloutSpec.defaults()));
+    return !containersOnly().equals(other.containersOnly());
   }
 
-  private AppSpec withUpdate(RolloutSpec newUpdate) {
+  private AppSpec containersOnly() {
     return new AppSpec(
-        name, namespace, image, replicas, command, args, resources, jvm, ports, env, configFiles, health,
-        newUpdate, placement);
+        name, namespace, image, 0, command, args, resources, jvm, ports, env, configFiles, health,
+        RolloutSpec.defaults(), placement, null, null);
   }
 }

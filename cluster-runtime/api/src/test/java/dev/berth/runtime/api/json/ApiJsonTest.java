@@ -33,6 +33,9 @@ class ApiJsonTest {
     assertThat(spec.update().unavailableFor(3)).isZero();
     assertThat(spec.placement().get(0).values()).containsExactly("a", "b");
     assertThat(spec.configFiles().get(0).content()).isEqualTo("color=blue\n");
+    assertThat(spec.target()).isEqualTo("kubernetes");
+    assertThat(spec.network().isolate()).isTrue();
+    assertThat(spec.network().host()).isEqualTo("shop.example.com");
   }
 
   @Test
