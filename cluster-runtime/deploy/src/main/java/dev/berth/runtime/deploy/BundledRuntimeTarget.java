@@ -4,6 +4,7 @@ import dev.berth.runtime.api.client.BerthApiException;
 import dev.berth.runtime.api.client.BerthClient;
 import dev.berth.runtime.api.json.ApiJson;
 import dev.berth.runtime.api.spec.AppSpec;
+import dev.berth.runtime.api.spec.NetworkSpec;
 import dev.berth.runtime.api.status.AppEvent;
 import dev.berth.runtime.api.status.AppStatus;
 import dev.berth.runtime.api.status.ApplyResult;
@@ -47,12 +48,13 @@ public final class BundledRuntimeTarget implements DeployTarget {
       String text = request.specText() != null ? request.specText() : ApiJson.toJson(spec);
       ApplyResult result = client.apply(text);
       progress.accept("app " + result.app() + " " + result.outcome() + " (revision " + result.revision() + ")");
+      networkWarnings(spec).forEach(progress);
       if (!request.follow()) {
         return new DeployOutcome(
             spec.key(), result.revision(), DeployOutcome.Phase.APPLIED, 0, spec.replicas(), "applied", List.of(),
             false);
       }
-      DeployOutcome outcome = follow(spec, result.revision(), Instant.now().plus(request.timeout()), progress);
+      DeployOutcome outcome = follow(spec, result.revision(), request, progress);
       if (outcome.phase() != DeployOutcome.Phase.FAILED || previous == null) {
         return outcome;
       }
@@ -80,8 +82,9 @@ public final class BundledRuntimeTarget implements DeployTarget {
     }
   }
 
-  private DeployOutcome follow(AppSpec spec, long revision, Instant until, Consumer<String> progress)
+  private DeployOutcome follow(AppSpec spec, long revision, DeployRequest request, Consumer<String> progress)
       throws BerthApiException, InterruptedException {
+    Instant until = Instant.now().plus(request.timeout());
     String last = "";
     while (true) {
       AppStatus status = client.app(spec.namespace(), spec.name());
@@ -106,10 +109,28 @@ public final class BundledRuntimeTarget implements DeployTarget {
       if (Instant.now().isAfter(until)) {
         return new DeployOutcome(
             spec.key(), r.revision(), DeployOutcome.Phase.TIMED_OUT, status.ready(), status.desired(),
-            "gave up waiting; the rollout goes on", List.of(), false);
+            "gave up waiting after " + request.timeout().toSeconds() + " s; the rollout goes on", List.of(), false);
       }
       Thread.sleep(pollInterval.toMillis());
     }
+  }
+
+  /**
+   * The spec's network block is rendered on Kubernetes only: the bundled runtime neither isolates namespaces nor
+   * routes NodePort or Ingress traffic, and says so rather than let the spec suggest it does.
+   */
+  static List<String> networkWarnings(AppSpec spec) {
+    NetworkSpec network = spec.networkOrDefaults();
+    List<String> lines = new ArrayList<>();
+    if (network.isolate()) {
+      lines.add("warning: network.isolate is enforced on Kubernetes only; the bundled runtime does not isolate"
+          + " namespaces, so any replica on the cluster can reach " + spec.key());
+    }
+    if (!network.expose().equals(NetworkSpec.CLUSTER)) {
+      lines.add("warning: network.expose: " + network.expose() + " is rendered on Kubernetes only; the bundled"
+          + " runtime publishes each port on a host port of the replica's node");
+    }
+    return lines;
   }
 
   private static List<String> diagnostics(AppStatus status) {

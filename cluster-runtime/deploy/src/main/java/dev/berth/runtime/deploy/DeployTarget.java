@@ -6,7 +6,7 @@ import java.util.function.Consumer;
  * A place an app spec runs: applies it, waits for the rollout and reports ready/total, the same way for every
  * target so the CLI and the Jenkins step behave alike.
  */
-public interface DeployTarget {
+public interface DeployTarget extends AutoCloseable {
 
   /** The target's name as users pass it to {@code --target}, e.g. {@code berth} or {@code kubernetes}. */
   String name();
@@ -18,4 +18,8 @@ public interface DeployTarget {
    * @throws DeployException when the target cannot be reached or refuses the spec
    */
   DeployOutcome deploy(DeployRequest request, Consumer<String> progress) throws DeployException;
+
+  /** Releases the target's connection; nothing for targets that hold none. */
+  @Override
+  default void close() {}
 }

@@ -83,6 +83,8 @@ public final class KubernetesRenderer {
    * @throws dev.berth.runtime.api.spec.SpecValidationException when the memory limit is too small for the JVM
    */
   public List<HasMetadata> render(AppSpec spec, RenderOptions options) {
+    // Checked before anything is built: an Ingress without a host (or a host without one) is the caller's error.
+    String ingressHost = options.ingressHostOf(spec);
     List<HasMetadata> objects = new ArrayList<>();
     Map<String, String> configKeys = configKeys(spec.configFiles());
     ConfigMap config = spec.configFiles().isEmpty() ? null : configMap(spec, options, configKeys);
@@ -93,15 +95,15 @@ public final class KubernetesRenderer {
     if (!spec.ports().isEmpty()) {
       objects.add(service(spec, options));
     }
-    if (options.isolateNamespace()) {
+    if (options.isolates(spec)) {
       objects.add(networkPolicy(spec, options));
     }
-    if (options.exposure() == RenderOptions.Exposure.INGRESS) {
+    if (ingressHost != null) {
       if (spec.ports().isEmpty()) {
         throw new IllegalArgumentException(
             "app " + spec.name() + " has no ports, so an Ingress has nothing to route to; add ports to the spec");
       }
-      objects.add(ingress(spec, options));
+      objects.add(ingress(spec, options, ingressHost));
     }
     return objects;
   }
@@ -346,7 +348,7 @@ public final class KubernetesRenderer {
     return new ServiceBuilder()
         .withMetadata(metadata(spec, options, spec.name()))
         .withNewSpec()
-        .withType(options.exposure() == RenderOptions.Exposure.NODE_PORT ? "NodePort" : "ClusterIP")
+        .withType(options.exposureOf(spec) == RenderOptions.Exposure.NODE_PORT ? "NodePort" : "ClusterIP")
         .withSelector(KubernetesLabels.selector(spec))
         .withPorts(ports)
         .endSpec()
@@ -360,7 +362,7 @@ public final class KubernetesRenderer {
   private static NetworkPolicy networkPolicy(AppSpec spec, RenderOptions options) {
     List<NetworkPolicyIngressRule> rules = new ArrayList<>();
     rules.add(new NetworkPolicyIngressRuleBuilder().addNewFrom().withNewPodSelector().endPodSelector().endFrom().build());
-    if (options.exposure() != RenderOptions.Exposure.CLUSTER && !spec.ports().isEmpty()) {
+    if (options.exposureOf(spec) != RenderOptions.Exposure.CLUSTER && !spec.ports().isEmpty()) {
       NetworkPolicyIngressRuleBuilder open = new NetworkPolicyIngressRuleBuilder();
       for (PortSpec port : spec.ports()) {
         open.addToPorts(
@@ -383,12 +385,12 @@ public final class KubernetesRenderer {
         .build();
   }
 
-  private static Ingress ingress(AppSpec spec, RenderOptions options) {
+  private static Ingress ingress(AppSpec spec, RenderOptions options, String host) {
     return new IngressBuilder()
         .withMetadata(metadata(spec, options, spec.name()))
         .withNewSpec()
         .addNewRule()
-        .withHost(options.ingressHost())
+        .withHost(host)
         .withNewHttp()
         .addNewPath()
         .withPath("/")

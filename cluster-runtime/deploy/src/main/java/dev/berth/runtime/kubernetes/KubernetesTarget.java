@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,22 +48,14 @@ public final class KubernetesTarget implements DeployTarget, AutoCloseable {
     this(client, options, clock, pollInterval, ObjectApply.serverSide());
   }
 
-  KubernetesTarget(
+  /** A target writing objects with {@code applier} instead of server-side apply (for tests against a mock). */
+  public KubernetesTarget(
       KubernetesClient client, RenderOptions options, Clock clock, Duration pollInterval, ObjectApply applier) {
     this.applier = applier;
     this.client = client;
     this.renderer = new KubernetesRenderer();
     this.options = options;
     this.watch = new RolloutWatch(client, clock, pollInterval);
-  }
-
-  /**
-   * A target on the cluster the fabric8 client finds by its standard rules: {@code KUBECONFIG} or
-   * {@code ~/.kube/config} and its current context, else the pod's service account when run in-cluster.
-   */
-  public static KubernetesTarget fromEnvironment(RenderOptions options) {
-    return new KubernetesTarget(
-        new KubernetesClientBuilder().build(), options, Clock.systemUTC(), Duration.ofSeconds(1));
   }
 
   /** Closes the client and its connections. */

@@ -18,4 +18,14 @@ public interface ObjectApply {
     return (client, object) ->
         client.resource(object).fieldManager(KubernetesLabels.MANAGER).forceConflicts().serverSideApply();
   }
+
+  /**
+   * Create, or replace what exists: for API servers without server-side apply, such as fabric8's mock server
+   * that Berth's tests run against. Takes every field, including those others set.
+   */
+  static ObjectApply createOrReplace() {
+    return (client, object) -> client.resource(object).get() == null
+        ? client.resource(object).create()
+        : client.resource(object).update();
+  }
 }

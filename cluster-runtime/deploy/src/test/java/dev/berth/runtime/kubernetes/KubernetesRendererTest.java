@@ -35,13 +35,14 @@ class KubernetesRendererTest {
   private static final BuildReference BUILD =
       new BuildReference("finance/billing/main", "42", "https://jenkins.example.com/job/finance/job/billing/42/");
 
+  // spring-boot and isolated-namespace carry their isolation and exposure in the spec file's network block.
   private static final Map<String, RenderOptions> OPTIONS =
       Map.of(
           "legacy-jar", new RenderOptions(false, RenderOptions.Exposure.CLUSTER, null, BUILD),
-          "spring-boot", new RenderOptions(false, RenderOptions.Exposure.INGRESS, "shop.example.com", null),
+          "spring-boot", RenderOptions.defaults(),
           "war-tomcat", RenderOptions.defaults(),
           "node-app", RenderOptions.defaults(),
-          "isolated-namespace", new RenderOptions(true, RenderOptions.Exposure.NODE_PORT, null, null));
+          "isolated-namespace", RenderOptions.defaults());
 
   private final KubernetesRenderer renderer = new KubernetesRenderer();
 
@@ -104,9 +105,34 @@ class KubernetesRendererTest {
   }
 
   @Test
-  void ingressWithoutHost_isRefusedWithTheFix() {
+  void ingressWithoutHost_isRefusedWithTheFix() throws IOException {
     assertThatThrownBy(() -> new RenderOptions(false, RenderOptions.Exposure.INGRESS, " ", null))
         .hasMessageContaining("--ingress-host");
+    assertThatThrownBy(() -> renderer.render(spec("node-app"),
+            new RenderOptions(null, RenderOptions.Exposure.INGRESS, null, null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("set network.host in the spec or pass --ingress-host");
+  }
+
+  @Test
+  void flags_overrideTheSpecsNetworkBlock() throws IOException {
+    // The spec says isolate: true, expose: nodeport; the flags say not isolated, cluster-internal.
+    List<HasMetadata> objects = renderer.render(spec("isolated-namespace"),
+        new RenderOptions(false, RenderOptions.Exposure.CLUSTER, null, null));
+    assertThat(objects).extracting(HasMetadata::getKind).containsExactly("Deployment", "Service");
+    assertThat(((io.fabric8.kubernetes.api.model.Service) objects.get(1)).getSpec().getType()).isEqualTo("ClusterIP");
+
+    // Only the host given on the command line: the spec's exposure (ingress) stays, the host is replaced.
+    List<HasMetadata> ingress = renderer.render(spec("spring-boot"),
+        new RenderOptions(null, null, "shop.internal.example.com", null));
+    assertThat(ManifestYaml.write(ingress)).contains("host: \"shop.internal.example.com\"")
+        .doesNotContain("shop.example.com\"");
+  }
+
+  @Test
+  void hostFlagWithoutIngress_isRefused() throws IOException {
+    assertThatThrownBy(() -> renderer.render(spec("node-app"), new RenderOptions(null, null, "a.example.com", null)))
+        .hasMessageContaining("add --expose ingress");
   }
 
   @Test

@@ -76,6 +76,6 @@ class ApplyTargetKubernetesTest {
     var cli = BerthCommand.commandLine();
     cli.setErr(new PrintWriter(err, true));
     assertThat(cli.execute("apply", "-f", spec.toString(), "--target", "nomad")).isEqualTo(2);
-    assertThat(err.toString()).contains("--target nomad is not known; use berth or kubernetes");
+    assertThat(err.toString()).contains("ERROR --target: target 'nomad' is not known; use berth (the bundled runtime) or kubernetes");
   }
 }

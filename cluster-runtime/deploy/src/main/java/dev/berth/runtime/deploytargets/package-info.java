@@ -1,0 +1,5 @@
+/**
+ * Which deploy target a name stands for, and how it connects: {@link dev.berth.runtime.deploytargets.DeployTargets},
+ * shared by {@code berth apply} and the Jenkins deploy step so both accept the same names and fail alike.
+ */
+package dev.berth.runtime.deploytargets;
