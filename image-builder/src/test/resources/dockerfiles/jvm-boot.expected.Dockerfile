@@ -1,4 +1,4 @@
-# berth:generated v1 stack=jvm-boot template=jvm-boot body-sha256=e8ee843d2c02aff66e8e420ddbd5658db2d5d0211e979c21393918d4a4d9f048  (edit freely; `berth dockerfile --check` reports drift)
+# berth:generated v1 stack=jvm-boot template=jvm-boot body-sha256=3f9165ef3039c7108e0e192f93c52ce7efc9d64ba177d5b23442fa28cdfcde6b  (edit freely; `berth dockerfile --check` reports drift)
 # berth:base jre-17
 # A Spring Boot jar, exploded: layers follow layers.idx, and the launcher named in the manifest starts it
 # from /app (no jar-in-jar unpacking at start).
@@ -16,8 +16,6 @@ WORKDIR /app
 # Layers from least to most often changed, so a rebuild after an app change reuses the library layers.
 COPY --chown=10001:0 context/dependencies/ /app/BOOT-INF/lib/
 COPY --chown=10001:0 context/spring-boot-loader/ /app/org/
-COPY --chown=10001:0 context/snapshot-dependencies/ /app/BOOT-INF/lib/
-COPY --chown=10001:0 context/application/ /app/BOOT-INF/classes/
 # Berth's health probe (one class, java.base only) for the HEALTHCHECK.
 COPY --chown=10001:0 context/berth-probe/ /berth/probe/
 USER 10001:0
@@ -30,3 +28,7 @@ ENV JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java","-Xms8m","-Xmx16m","-XX:TieredStopAtLevel=1","-XX:-UsePerfData","-cp","/berth/probe","BerthProbe","http://127.0.0.1:8085/actuator/health"]
 ENTRYPOINT ["java","-cp","/app","org.springframework.boot.loader.JarLauncher"]
+# berth:cache-above  (berth build reuses the image up to here while these lines and their files are unchanged)
+# The app's own layers come last: they change with every build.
+COPY --chown=10001:0 context/snapshot-dependencies/ /app/BOOT-INF/lib/
+COPY --chown=10001:0 context/application/ /app/BOOT-INF/classes/

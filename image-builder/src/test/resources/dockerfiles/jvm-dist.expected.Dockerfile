@@ -1,4 +1,4 @@
-# berth:generated v1 stack=jvm-dist template=jvm-dist body-sha256=f102b5b9e487a901312c5ddcc96d5742a921e04044e3892f8732c0e890bdda54  (edit freely; `berth dockerfile --check` reports drift)
+# berth:generated v1 stack=jvm-dist template=jvm-dist body-sha256=b98461a05e698e64ef43b6e1e48a1a184620c44a51bf1f6d6b4f6920a0ea7528  (edit freely; `berth dockerfile --check` reports drift)
 # berth:base jre-17
 # A distribution folder (bin/ start script + lib/): the script's java command in exec form, without nohup,
 # background, redirects or pid files, removed JVM flags dropped and paths made absolute under /app.
@@ -17,11 +17,6 @@ LABEL org.opencontainers.image.title="billing" \
 WORKDIR /app
 # Layers from least to most often changed, so a rebuild after an app change reuses the library layers.
 COPY --chown=10001:0 context/dependencies/ /app/lib/
-COPY --chown=10001:0 context/snapshot-dependencies/ /app/lib/
-COPY --chown=10001:0 context/resources/ /app/conf/
-COPY --chown=10001:0 context/application/ /app/lib/
-# Directories the app writes to: empty, owned by the app user and group 0, group-writable.
-COPY --chown=10001:0 context/writable/ /app/
 # Berth's health probe (one class, java.base only) for the HEALTHCHECK.
 COPY --chown=10001:0 context/berth-probe/ /berth/probe/
 USER 10001:0
@@ -34,3 +29,10 @@ ENV JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java","-Xms8m","-Xmx16m","-XX:TieredStopAtLevel=1","-XX:-UsePerfData","-cp","/berth/probe","BerthProbe","tcp://127.0.0.1:8081"]
 ENTRYPOINT ["java","-Dlog.dir=/app/logs","-Dhttp.port=8081","-cp","/app/conf:/app/lib/*","com.acme.billing.Main"]
+# berth:cache-above  (berth build reuses the image up to here while these lines and their files are unchanged)
+# The app's own layers come last: they change with every build.
+COPY --chown=10001:0 context/snapshot-dependencies/ /app/lib/
+COPY --chown=10001:0 context/resources/ /app/conf/
+COPY --chown=10001:0 context/application/ /app/lib/
+# Directories the app writes to: empty, owned by the app user and group 0, group-writable.
+COPY --chown=10001:0 context/writable/ /app/

@@ -1,4 +1,4 @@
-# berth:generated v1 stack=jvm-jar template=jvm-jar body-sha256=6315e5b5cad94ae15798501eca928f94e3e90c78e78089529e72bcb1f7aa0df7  (edit freely; `berth dockerfile --check` reports drift)
+# berth:generated v1 stack=jvm-jar template=jvm-jar body-sha256=12b10cdcc437937202ee9bf345628a53f2e74e0dc2ba1a8f904e055cad780eb3  (edit freely; `berth dockerfile --check` reports drift)
 # berth:base jre-17
 # An executable jar (shaded, thin with Class-Path, or with a lib/ folder), started by java directly.
 FROM eclipse-temurin:17-jre
@@ -14,10 +14,6 @@ LABEL org.opencontainers.image.title="orders" \
       dev.berth.writable="/app/agents"
 WORKDIR /app
 # Layers from least to most often changed, so a rebuild after an app change reuses the library layers.
-COPY --chown=10001:0 context/agents/ /app/agents/
-COPY --chown=10001:0 context/application/ /app/
-# Directories the app writes to: empty, owned by the app user and group 0, group-writable.
-COPY --chown=10001:0 context/writable/ /app/
 # Berth's health probe (one class, java.base only) for the HEALTHCHECK.
 COPY --chown=10001:0 context/berth-probe/ /berth/probe/
 USER 10001:0
@@ -28,3 +24,8 @@ ENV JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError -javaagent:/app/agents/newrel
 # No HEALTHCHECK: a probe JVM would also start the javaagents in JAVA_TOOL_OPTIONS; the runtime
 # checks tcp:8080 from outside (label dev.berth.health).
 ENTRYPOINT ["java","-jar","/app/orders-2.3.0.jar"]
+# The app's own layers come last: they change with every build.
+COPY --chown=10001:0 context/agents/ /app/agents/
+COPY --chown=10001:0 context/application/ /app/
+# Directories the app writes to: empty, owned by the app user and group 0, group-writable.
+COPY --chown=10001:0 context/writable/ /app/

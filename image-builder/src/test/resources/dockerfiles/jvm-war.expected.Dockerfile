@@ -1,4 +1,4 @@
-# berth:generated v1 stack=jvm-war template=jvm-war body-sha256=c40ff59b244400a0a72ec370f30dc1458a4e8293a22c6a63965d05d8865dcc30  (edit freely; `berth dockerfile --check` reports drift)
+# berth:generated v1 stack=jvm-war template=jvm-war body-sha256=b8c79836ecb31480236d5c7b847ccf4e6721d25deebebc1eed2c22f86e6998f3  (edit freely; `berth dockerfile --check` reports drift)
 # berth:base tomcat-9.0
 # A WAR on Tomcat at /usr/local/tomcat. The base starts Tomcat (catalina.sh run on the public images, exec-form
 # java on the shell-less offline ones), so this file sets no ENTRYPOINT or CMD.
@@ -12,9 +12,6 @@ LABEL org.opencontainers.image.title="legacy-portal" \
       dev.berth.health="http:8080/legacy-portal/" \
       dev.berth.writable="/usr/local/tomcat/logs,/usr/local/tomcat/temp,/usr/local/tomcat/webapps,/usr/local/tomcat/work"
 WORKDIR /usr/local/tomcat
-COPY --chown=10001:0 context/application/ /usr/local/tomcat/webapps/
-# Directories the app writes to: empty, owned by the app user and group 0, group-writable.
-COPY --chown=10001:0 context/writable/ /usr/local/tomcat/
 # Berth's health probe (one class, java.base only) for the HEALTHCHECK.
 COPY --chown=10001:0 context/berth-probe/ /berth/probe/
 USER 10001:0
@@ -26,3 +23,7 @@ ENV JAVA_TOOL_OPTIONS="-XX:+ExitOnOutOfMemoryError"
 # its small heap flags override the runtime's JAVA_TOOL_OPTIONS sizing.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java","-Xms8m","-Xmx16m","-XX:TieredStopAtLevel=1","-XX:-UsePerfData","-cp","/berth/probe","BerthProbe","http://127.0.0.1:8080/legacy-portal/"]
+# The app's own layers come last: they change with every build.
+COPY --chown=10001:0 context/application/ /usr/local/tomcat/webapps/
+# Directories the app writes to: empty, owned by the app user and group 0, group-writable.
+COPY --chown=10001:0 context/writable/ /usr/local/tomcat/

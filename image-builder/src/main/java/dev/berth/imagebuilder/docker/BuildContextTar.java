@@ -1,5 +1,11 @@
 package dev.berth.imagebuilder.docker;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystems;
@@ -28,18 +34,29 @@ final class BuildContextTar {
 
   /** Writes {@code context} to {@code out}, files in sorted order with their modes and times. */
   static void write(Path context, OutputStream out) throws IOException {
-    List<Rule> rules = rules(context.resolve(".dockerignore"));
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(context)) {
-      files = walk.filter(p -> !p.equals(context)).sorted().toList();
-    }
+    write(context, out, null, null);
+  }
+
+  /**
+   * Writes part of {@code context}: only what lies under {@code sources} (null for everything), with
+   * {@code dockerfile} as the Dockerfile's text (null for the file's own).
+   */
+  static void write(Path context, OutputStream out, String dockerfile, List<String> sources) throws IOException {
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      for (Path file : files) {
-        String name = context.relativize(file).toString().replace('\\', '/');
-        boolean always = name.equals("Dockerfile") || name.equals(".dockerignore");
-        if (!always && excluded(name, rules)) {
+      if (dockerfile != null) {
+        byte[] text = dockerfile.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry entry = new TarArchiveEntry("Dockerfile");
+        entry.setMode(0100644);
+        entry.setSize(text.length);
+        tar.putArchiveEntry(entry);
+        tar.write(text);
+        tar.closeArchiveEntry();
+      }
+      for (Path file : files(context, sources)) {
+        String name = name(context, file);
+        if (dockerfile != null && name.equals("Dockerfile")) {
           continue;
         }
         boolean dir = Files.isDirectory(file);
@@ -52,6 +69,74 @@ final class BuildContextTar {
         tar.closeArchiveEntry();
       }
       tar.finish();
+    }
+  }
+
+  /**
+   * SHA-256 over what {@link #write(Path, OutputStream, String, List)} would send from under {@code sources}:
+   * names, modes, modification times and contents, so equal digests mean equal COPY results.
+   */
+  static String digest(Path context, List<String> sources) throws IOException {
+    MessageDigest sha = sha256();
+    byte[] buffer = new byte[1 << 16];
+    for (Path file : files(context, sources)) {
+      String name = name(context, file);
+      if (name.equals("Dockerfile")) {
+        continue;
+      }
+      boolean dir = Files.isDirectory(file);
+      sha.update((name + "\0" + mode(file) + "\0" + Files.getLastModifiedTime(file).toMillis() + "\0"
+          + (dir ? "d" : Files.size(file)) + "\0").getBytes(StandardCharsets.UTF_8));
+      if (!dir) {
+        try (InputStream in = Files.newInputStream(file)) {
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            sha.update(buffer, 0, n);
+          }
+        }
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The files the context sends, sorted: .dockerignore applied, Dockerfile and .dockerignore always kept. */
+  private static List<Path> files(Path context, List<String> sources) throws IOException {
+    List<Rule> rules = rules(context.resolve(".dockerignore"));
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(context)) {
+      for (Path file : walk.filter(p -> !p.equals(context)).sorted().toList()) {
+        String name = name(context, file);
+        boolean always = name.equals("Dockerfile") || name.equals(".dockerignore");
+        if (!always && (excluded(name, rules) || !selected(name, sources))) {
+          continue;
+        }
+        files.add(file);
+      }
+    }
+    return files;
+  }
+
+  /** Whether {@code name} is under one of {@code sources}, or a folder holding one of them. */
+  private static boolean selected(String name, List<String> sources) {
+    if (sources == null) {
+      return true;
+    }
+    for (String source : sources) {
+      if (name.equals(source) || name.startsWith(source + "/") || source.startsWith(name + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String name(Path context, Path file) {
+    return context.relativize(file).toString().replace('\\', '/');
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

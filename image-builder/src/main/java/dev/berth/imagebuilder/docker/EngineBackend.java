@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PushResponseItem;
 import dev.berth.imagebuilder.api.BuildEvent;
 import dev.berth.imagebuilder.api.BuildListener;
@@ -21,12 +22,14 @@ import dev.berth.imagebuilder.plan.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,6 +41,12 @@ public final class EngineBackend implements BuildBackend {
 
   /** Label with the base image's ID, so a build can be traced to the exact base it used (DETECTION.md §2.6). */
   public static final String BASE_ID_LABEL = "dev.berth.base.id";
+
+  /** Label on a dependency-layer cache image: the digest it was built for. */
+  public static final String CACHE_LABEL = "dev.berth.cache.key";
+
+  /** Bumped when what the cache digest covers changes, so old cache images are never reused wrongly. */
+  private static final String CACHE_FORMAT = "berth-layer-cache v1";
 
   private static final long PULL_TIMEOUT_SECONDS = 120;
 
@@ -109,24 +118,12 @@ public final class EngineBackend implements BuildBackend {
       String baseImage = build.rendered().baseImage();
       InspectImageResponse base = inspect(docker, baseImage);
       listener.onEvent(BuildEvent.step("Building " + image + " from " + context + " on the engine"));
-      Path contextTar = Files.createTempFile("berth-context", ".tar");
-      String imageId;
-      try (OutputStream out = Files.newOutputStream(contextTar)) {
-        BuildContextTar.write(context, out);
-      }
-      try (InputStream body = Files.newInputStream(contextTar)) {
-        imageId =
-          docker
-              .buildImageCmd(body)
-              .withTags(new LinkedHashSet<>(build.tags()))
-              .withLabels(labels(base))
-              .withPull(false)
-              .withRemove(true)
-              .exec(new ProgressCallback(listener))
-              .awaitImageId();
-      } finally {
-        Files.deleteIfExists(contextTar);
-      }
+      Optional<CacheSplit> split = CacheSplit.of(Files.readString(context.resolve("Dockerfile")));
+      InspectImageResponse from = split.isEmpty() ? null : inspect(docker, split.get().fromImage());
+      String imageId =
+          from == null
+              ? buildImage(docker, context, null, null, build.tags(), labels(base), listener)
+              : buildOnCache(docker, context, split.get(), from, build.tags(), labels(base), listener);
       // The legacy builder reports a short ID; callers compare full ones.
       imageId = docker.inspectImageCmd(imageId).exec().getId();
       String digest = null;
@@ -150,6 +147,88 @@ public final class EngineBackend implements BuildBackend {
           e);
     } catch (IOException | RuntimeException e) {
       throw noEngine(e);
+    }
+  }
+
+  /**
+   * Builds the part above the cache marker once, as {@code berth-cache/<app>:<digest of that part and its files>},
+   * then the app's layers FROM it with only their own files sent: a rebuild after an app change sends kilobytes,
+   * not the libraries. The digest covers the FROM image's ID, the text above the marker and every file it copies
+   * (names, modes, times, contents), so any change there builds a new cache image.
+   */
+  private String buildOnCache(
+      DockerClient docker, Path context, CacheSplit split, InspectImageResponse from, List<String> tags,
+      Map<String, String> labels, BuildListener listener) throws IOException {
+    String key = sha256(CACHE_FORMAT + "\n" + from.getId() + "\n" + split.upper() + "\n"
+        + BuildContextTar.digest(context, split.upperSources()));
+    String repository = "berth-cache/" + cacheName(tags.get(0));
+    String cacheImage = repository + ":" + key.substring(0, 24);
+    if (present(docker, cacheImage)) {
+      listener.onEvent(BuildEvent.step("Reusing the unchanged dependency layers in " + cacheImage));
+    } else {
+      listener.onEvent(BuildEvent.step("Building the dependency layers once, as " + cacheImage));
+      Map<String, String> cacheLabels = new java.util.LinkedHashMap<>(this.labels);
+      cacheLabels.put(CACHE_LABEL, key);
+      buildImage(docker, context, split.upper(), split.upperSources(), List.of(cacheImage), cacheLabels, listener);
+      removeOlderCacheImages(docker, repository, cacheImage);
+    }
+    return buildImage(docker, context, "FROM " + cacheImage + "\n" + split.lower(), split.lowerSources(), tags,
+        labels, listener);
+  }
+
+  /** Sends the context (or the part under {@code sources}, with {@code dockerfile} as its Dockerfile) and builds. */
+  private static String buildImage(
+      DockerClient docker, Path context, String dockerfile, List<String> sources, List<String> tags,
+      Map<String, String> labels, BuildListener listener) throws IOException {
+    Path contextTar = Files.createTempFile("berth-context", ".tar");
+    try {
+      try (OutputStream out = Files.newOutputStream(contextTar)) {
+        BuildContextTar.write(context, out, dockerfile, sources);
+      }
+      try (InputStream body = Files.newInputStream(contextTar)) {
+        return docker
+            .buildImageCmd(body)
+            .withTags(new LinkedHashSet<>(tags))
+            .withLabels(labels)
+            .withPull(false)
+            .withRemove(true)
+            .exec(new ProgressCallback(listener))
+            .awaitImageId();
+      }
+    } finally {
+      Files.deleteIfExists(contextTar);
+    }
+  }
+
+  /** Untags this app's earlier cache images; one still under a built image keeps its tag (the engine refuses). */
+  private static void removeOlderCacheImages(DockerClient docker, String repository, String keep) {
+    for (Image image : docker.listImagesCmd().withReferenceFilter(repository).exec()) {
+      for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+        if (tag.startsWith(repository + ":") && !tag.equals(keep)) {
+          try {
+            docker.removeImageCmd(tag).withNoPrune(false).exec();
+          } catch (DockerException e) {
+            // Still the parent of a built image: its layers are shared with that image anyway.
+          }
+        }
+      }
+    }
+  }
+
+  /** The cache repository's name for an image: its last path segment, e.g. {@code shop} for reg:5000/team/shop:1. */
+  static String cacheName(String image) {
+    String repository = ImageReference.parse(image).repository();
+    String last = repository.substring(repository.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    String name = last.replaceAll("[^a-z0-9._-]", "-");
+    return name.isEmpty() ? "app" : name;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

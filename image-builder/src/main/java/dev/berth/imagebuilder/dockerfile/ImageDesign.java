@@ -27,6 +27,15 @@ final class ImageDesign {
 
   static final String OWNER = DockerfileRenderer.OWNER;
   static final String PROBE_TARGET = "/berth/probe/";
+
+  /**
+   * The line below which a Berth Dockerfile holds only the app's own layers; {@code berth build} on an engine
+   * builds what is above it once and reuses it while those lines and the files they copy stay the same.
+   */
+  public static final String CACHE_MARKER =
+      "# berth:cache-above  (berth build reuses the image up to here while these lines and their files are unchanged)";
+
+  private static final java.util.Set<String> STABLE_LAYERS = java.util.Set.of("dependencies", "spring-boot-loader");
   static final String CATALINA_HOME = "/usr/local/tomcat";
   static final String HEALTHCHECK_TIMING = "--interval=30s --timeout=10s --start-period=60s --retries=3";
 
@@ -338,6 +347,11 @@ final class ImageDesign {
     v.put("workdir", workdir());
     String owner = shape.buildStage() ? "" : "--chown=" + OWNER + " ";
     v.put("layers", copyLines(layers, owner));
+    int stable = stableLayerCount();
+    v.put("dependencyLayers", copyLines(layers.subList(0, stable), owner));
+    v.put("appLayers", (stable > 0 ? CACHE_MARKER + "\n" : "")
+        + "# The app's own layers come last: they change with every build.\n"
+        + copyLines(layers.subList(stable, layers.size()), owner));
     v.put("writableDirs", writable.isEmpty() ? "" : "# Directories the app writes to: empty, owned by the app"
         + " user and group 0, group-writable.\n" + copyLines(writable, "--chown=" + OWNER + " "));
     v.put("probe", probe == null ? "" : "# Berth's health probe (one class, java.base only) for the HEALTHCHECK.\n"
@@ -409,6 +423,18 @@ final class ImageDesign {
         + "RUN python3 -m venv --system-site-packages /opt/venv \\\n"
         + " && /opt/venv/bin/pip install --no-cache-dir --disable-pip-version-check -r " + req + "\n"
         + "ENV PATH=\"/opt/venv/bin:$PATH\"";
+  }
+
+  /**
+   * How many leading layers hold release libraries (Boot's {@code dependencies} and {@code spring-boot-loader},
+   * the release libs of the other stacks): they go above the {@link #CACHE_MARKER}, with the image's settings.
+   */
+  private int stableLayerCount() {
+    int n = 0;
+    while (n < layers.size() - 1 && STABLE_LAYERS.contains(layers.get(n).name())) {
+      n++;
+    }
+    return n;
   }
 
   private static String copyLines(List<ContextLayer> ls, String owner) {

@@ -62,4 +62,53 @@ class BuildContextTarTest {
     }
     assertThat(names).containsExactly("Dockerfile", "app.jar");
   }
+
+  @Test
+  void partialWrite_sendsOnlyTheSourcesWithTheGivenDockerfile() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY context/deps/ /a/\n");
+    Files.createDirectories(dir.resolve("context/deps"));
+    Files.createDirectories(dir.resolve("context/app"));
+    Files.writeString(dir.resolve("context/deps/lib.jar"), "lib");
+    Files.writeString(dir.resolve("context/app/app.jar"), "app");
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BuildContextTar.write(dir, out, "FROM base\nCOPY context/app/ /a/\n", List.of("context/app"));
+    List<String> names = new ArrayList<>();
+    String dockerfile = null;
+    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        names.add(e.getName());
+        if (e.getName().equals("Dockerfile")) {
+          dockerfile = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(names).containsExactly("Dockerfile", "context/", "context/app/", "context/app/app.jar");
+    assertThat(dockerfile).isEqualTo("FROM base\nCOPY context/app/ /a/\n");
+  }
+
+  @Test
+  void digest_changesWithContentAndTimeUnderTheSources_only() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createDirectories(dir.resolve("context/deps"));
+    Files.createDirectories(dir.resolve("context/app"));
+    Path lib = dir.resolve("context/deps/lib.jar");
+    Files.writeString(lib, "lib-1");
+    Files.writeString(dir.resolve("context/app/app.jar"), "app-1");
+    List<String> deps = List.of("context/deps");
+    String first = BuildContextTar.digest(dir, deps);
+
+    Files.writeString(dir.resolve("context/app/app.jar"), "app-2");
+    Files.writeString(dir.resolve("Dockerfile"), "FROM other\n");
+    assertThat(BuildContextTar.digest(dir, deps)).as("app and Dockerfile changes are outside").isEqualTo(first);
+
+    java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(lib);
+    Files.writeString(lib, "lib-2");
+    Files.setLastModifiedTime(lib, time);
+    String changedContent = BuildContextTar.digest(dir, deps);
+    assertThat(changedContent).isNotEqualTo(first);
+
+    Files.setLastModifiedTime(lib, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 2000));
+    assertThat(BuildContextTar.digest(dir, deps)).isNotEqualTo(changedContent);
+  }
 }

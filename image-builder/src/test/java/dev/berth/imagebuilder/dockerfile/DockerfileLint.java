@@ -87,7 +87,10 @@ final class DockerfileLint {
         lastUser = -1;
       }
       if (upper.startsWith("COPY ") || upper.startsWith("ADD ")) {
-        lastCopy = i;
+        // App layers follow the settings (so a rebuild reuses them); they must name the app user themselves.
+        if (user != null && !line.contains("--chown=" + user)) {
+          lastCopy = i;
+        }
         for (String token : line.split("\\s+")) {
           if (!token.startsWith("--") && (token.contains("*") || token.contains("?"))) {
             findings.add("3 glob in COPY source: " + line);
@@ -120,7 +123,7 @@ final class DockerfileLint {
     if (user == null || user.startsWith("0") || user.startsWith("root")) {
       findings.add("5 no non-root USER in the final stage");
     } else if (lastUser < lastCopy) {
-      findings.add("5 COPY after the last USER");
+      findings.add("5 COPY after the last USER without --chown to that user");
     }
     Set<String> keys = new java.util.HashSet<>();
     Matcher m = LABEL_KEY.matcher(labels);

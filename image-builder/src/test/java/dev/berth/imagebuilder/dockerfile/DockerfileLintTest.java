@@ -119,8 +119,10 @@ class DockerfileLintTest {
         ENTRYPOINT ["java","-jar","/app/x.jar"]
         """;
     List<String> findings = DockerfileLint.check(df, catalog);
-    assertThat(findings).contains("5 COPY after the last USER", "9 missing label dev.berth.port",
-        "9 missing label dev.berth.health");
+    assertThat(findings).contains("5 COPY after the last USER without --chown to that user",
+        "9 missing label dev.berth.port", "9 missing label dev.berth.health");
+    assertThat(DockerfileLint.check(df.replace("COPY context", "COPY --chown=10001:0 context"), catalog))
+        .noneMatch(f -> f.startsWith("5 "));
     assertThat(DockerfileLint.check(df.replace("USER 10001:0", "USER 0"), catalog))
         .contains("5 no non-root USER in the final stage");
   }

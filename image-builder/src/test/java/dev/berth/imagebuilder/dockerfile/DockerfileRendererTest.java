@@ -35,14 +35,15 @@ class DockerfileRendererTest {
     assertThat(df)
         .containsSubsequence(
             "COPY --chown=10001:0 context/dependencies/ /app/lib/",
-            "COPY --chown=10001:0 context/snapshot-dependencies/ /app/lib/",
-            "COPY --chown=10001:0 context/resources/ /app/conf/",
-            "COPY --chown=10001:0 context/application/ /app/lib/",
-            "COPY --chown=10001:0 context/writable/ /app/",
             "USER 10001:0",
             "EXPOSE 8081",
             "ENTRYPOINT [\"java\",\"-Dlog.dir=/app/logs\",\"-Dhttp.port=8081\",\"-cp\",\"/app/conf:/app/lib/*\","
-                + "\"com.acme.billing.Main\"]");
+                + "\"com.acme.billing.Main\"]",
+            ImageDesign.CACHE_MARKER,
+            "COPY --chown=10001:0 context/snapshot-dependencies/ /app/lib/",
+            "COPY --chown=10001:0 context/resources/ /app/conf/",
+            "COPY --chown=10001:0 context/application/ /app/lib/",
+            "COPY --chown=10001:0 context/writable/ /app/");
     assertThat(df)
         .contains("dev.berth.jdk.floor=\"8\"", "dev.berth.jdk.runtime=\"17\"", "dev.berth.jvm.classes=\"412\"",
             "dev.berth.jvm.legacy-xmx=\"1024m\"", "dev.berth.port=\"8081\"", "dev.berth.health=\"tcp:8081\"",
