@@ -70,6 +70,24 @@ class ApplyTargetKubernetesTest {
   }
 
   @Test
+  void specTargetKubernetes_goesToTheClusterWithoutTheFlag() throws Exception {
+    Path spec = Files.writeString(dir.resolve("app.yaml"),
+        "name: web\nimage: 127.0.0.1:5000/web:1\ntarget: kubernetes\nnetwork: {isolate: true}\n");
+    StringWriter err = new StringWriter();
+    var cli = BerthCommand.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    cli.setErr(new PrintWriter(err, true));
+
+    int code = cli.execute("apply", "-f", spec.toString(), "--master=http://127.0.0.1:9", "--token=unused");
+
+    // Kubernetes was asked (the mock refuses server-side apply), not the master on port 9 (nothing listens).
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("ERROR Kubernetes: cannot apply Deployment default/web");
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getPath()).startsWith("/apis/apps/v1/namespaces/default/deployments/web?fieldManager=berth");
+  }
+
+  @Test
   void applyToAnUnknownTarget_isAUsageError() throws Exception {
     Path spec = Files.writeString(dir.resolve("app.yaml"), "name: web\nimage: 127.0.0.1:5000/web:1\n");
     StringWriter err = new StringWriter();
