@@ -43,6 +43,7 @@ public final class BerthBuildAction implements RunAction2 {
   private long durationMs;
   private String deployMessage;
   private long deployedAtMs;
+  private String deployTarget;
 
   /**
    * Applies {@code change} to the run's action (attached first if missing) and saves the run. Holds the run's monitor,
@@ -96,6 +97,7 @@ public final class BerthBuildAction implements RunAction2 {
     durationMs = result.durationMs();
     deployMessage = result.message() == null ? "" : result.message();
     deployedAtMs = atMs;
+    deployTarget = result.target();
   }
 
   /** The JSON of {@code data}: sections {@code detect}, {@code image}, {@code deploy}, each only once recorded. */
@@ -128,6 +130,7 @@ public final class BerthBuildAction implements RunAction2 {
       d.put("durationMs", durationMs);
       d.put("message", nonNull(deployMessage));
       d.put("deployedAtMs", deployedAtMs);
+      d.put("target", getDeployTarget());
       d.put("dashboardPath", getDashboardPath());
       m.put("deploy", d);
     }
@@ -235,9 +238,16 @@ public final class BerthBuildAction implements RunAction2 {
     return deployedAtMs;
   }
 
-  /** The app's row on the dashboard, relative to Jenkins' root URL; empty before a deploy. */
+  /** Where the deploy went, {@code berth} or {@code kubernetes}; builds recorded before targets existed read berth. */
+  public String getDeployTarget() {
+    return deployTarget == null || deployTarget.isEmpty() ? "berth" : deployTarget;
+  }
+
+  /** The app's row on the dashboard, relative to Jenkins' root URL; empty before a deploy or for Kubernetes. */
   public String getDashboardPath() {
-    return deployOutcome == null ? "" : BerthDashboardAction.URL_NAME + "/#" + namespace + "/" + app;
+    // The dashboard shows the Berth cluster's apps; a Kubernetes deploy has no row there.
+    return deployOutcome == null || !getDeployTarget().equals("berth") ? ""
+        : BerthDashboardAction.URL_NAME + "/#" + namespace + "/" + app;
   }
 
   private static String text(Object value) {

@@ -13,10 +13,15 @@ import java.util.LinkedHashMap;
  * @param desired desired replicas
  * @param durationMs from the apply to the end
  * @param message the rollout's last message
+ * @param target where the app was deployed: {@code berth} or {@code kubernetes}
  */
 public record DeployResult(
     String app, String namespace, long revision, Outcome outcome, int ready, int desired, long durationMs,
-    String message) {
+    String message, String target) {
+
+  public DeployResult {
+    target = target == null || target.isEmpty() ? "berth" : target;
+  }
 
   /** How a deploy ended. */
   public enum Outcome {
@@ -41,12 +46,13 @@ public record DeployResult(
     m.put("desired", (long) desired);
     m.put("durationMs", durationMs);
     m.put("message", message == null ? "" : message);
+    m.put("target", target);
     return m;
   }
 
-  /** One line for the log and for a failed build. */
+  /** One line for the log and for a failed build; names the target unless it is the Berth cluster. */
   public String summary() {
-    return namespace + "/" + app + " revision " + revision + ": " + outcome + ", " + ready + "/" + desired
+    return namespace + "/" + app + (target.equals("berth") ? "" : " on " + target) + " revision " + revision + ": " + outcome + ", " + ready + "/" + desired
         + " ready after " + (durationMs / 1000) + " s" + (message == null || message.isEmpty() ? "" : " - " + message);
   }
 }

@@ -6,126 +6,174 @@ import dev.berth.runtime.api.json.ApiJson;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.spec.RolloutSpec;
 import dev.berth.runtime.api.spec.SpecValidationException;
-import dev.berth.runtime.api.status.AppStatus;
-import dev.berth.runtime.api.status.ApplyResult;
-import dev.berth.runtime.api.status.RolloutStatus;
+import dev.berth.runtime.deploy.DeployOutcome;
+import dev.berth.runtime.deploy.DeployRequest;
+import dev.berth.runtime.deploy.DeployTarget;
+import dev.berth.runtime.deploytargets.DeployTargets;
+import dev.berth.runtime.kubernetes.BuildReference;
+import dev.berth.runtime.kubernetes.KubernetesTarget;
+import dev.berth.runtime.kubernetes.ObjectApply;
+import dev.berth.runtime.kubernetes.RenderOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One deploy: the app's spec (a spec file, or the spec the master already runs) with the new image and strategy,
- * applied to the master, then its rollout followed until it completes, fails or the timeout passes. Progress
- * lines go to the log as they change.
+ * deployed to its target (the Berth cluster or Kubernetes) through the same {@link DeployTarget} as
+ * {@code berth apply}, its rollout followed until it completes, fails or the timeout passes.
  */
 public final class Deployment {
 
-  /** What the pipeline asked for. */
+  /**
+   * What the pipeline asked for.
+   *
+   * @param target {@code berth}, {@code kubernetes}, or empty for the spec's target (else {@code berth})
+   * @param build the Jenkins build, written on Kubernetes objects; may be null
+   */
   public record Request(
-      String namespace, String app, String specText, String image, String strategy, boolean waitForRollout,
-      Duration timeout) {
+      String namespace, String app, String specText, String image, String strategy, String target,
+      boolean waitForRollout, Duration timeout, BuildReference build) {
     public Request {
       Objects.requireNonNull(app, "app");
       Objects.requireNonNull(timeout, "timeout");
       namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
       image = image == null || image.isBlank() ? null : image;
       strategy = strategy == null || strategy.isBlank() ? null : strategy;
+      target = target == null ? "" : target.trim();
     }
   }
 
-  private final BerthClient client;
+  /** Connects to the Berth master; asked only when the deploy goes to it. */
+  @FunctionalInterface
+  public interface MasterSource {
+    /** The master's client; the message of the exception says which setting is missing. */
+    BerthClient connect() throws DeployException;
+  }
+
+  private final MasterSource master;
+  private final Supplier<KubernetesClient> kubernetes;
+  private final ObjectApply kubernetesApply;
   private final Duration pollInterval;
 
-  public Deployment(BerthClient client, Duration pollInterval) {
-    this.client = Objects.requireNonNull(client, "client");
+  /**
+   * @param kubernetes opens the Kubernetes client (closed after the deploy); asked only for that target
+   * @param kubernetesApply how objects are written: {@link ObjectApply#serverSide()} but against a test mock
+   */
+  public Deployment(
+      MasterSource master, Supplier<KubernetesClient> kubernetes, ObjectApply kubernetesApply,
+      Duration pollInterval) {
+    this.master = Objects.requireNonNull(master, "master");
+    this.kubernetes = Objects.requireNonNull(kubernetes, "kubernetes");
+    this.kubernetesApply = Objects.requireNonNull(kubernetesApply, "kubernetesApply");
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
   }
 
   /**
-   * Applies and (if asked) waits.
+   * Deploys and (if asked) waits.
    *
-   * @throws DeployException when the spec cannot be built (the message names the field and the fix)
-   * @throws BerthApiException when the master refuses or cannot be reached
+   * @throws DeployException when the spec or the arguments are wrong, or the target refuses or cannot be reached
+   *     (the message names the input and the fix)
+   * @throws BerthApiException when the Berth master refuses or cannot be reached
    */
-  public DeployResult run(Request request, Consumer<String> log)
-      throws DeployException, BerthApiException, InterruptedException {
+  public DeployResult run(Request request, Consumer<String> log) throws DeployException, BerthApiException {
     long started = System.nanoTime();
-    AppSpec spec = spec(request);
-    ApplyResult applied = client.apply(ApiJson.toJson(spec));
-    log.accept("app " + spec.namespace() + "/" + spec.name() + " " + applied.outcome() + " (revision "
-        + applied.revision() + ", image " + spec.image() + ")");
-    if (!request.waitForRollout()) {
-      return new DeployResult(spec.name(), spec.namespace(), applied.revision(), DeployResult.Outcome.APPLIED, 0,
-          0, millis(started), "");
+    AppSpec fromFile = request.specText() == null ? null : specFile(request);
+    String target;
+    try {
+      target = fromFile == null && request.target().isEmpty() ? DeployTargets.NAMES.get(0)
+          : DeployTargets.choose(request.target(), fromFile);
+    } catch (IllegalArgumentException e) {
+      throw new DeployException(e.getMessage());
     }
-    long deadline = System.nanoTime() + request.timeout().toNanos();
-    String last = "";
-    while (true) {
-      AppStatus status = client.app(spec.namespace(), spec.name());
-      RolloutStatus r = status.rollout();
-      if (r != null) {
-        String line = String.format("rollout %s: %d/%d ready, %d updated, %d old left%s", r.phase().toLowerCase(),
-            r.ready(), r.desired(), r.updated(), r.oldRemaining(), r.message().isEmpty() ? "" : " - " + r.message());
-        if (!line.equals(last)) {
-          log.accept(line);
-          last = line;
-        }
-        // A scale leaves the phase COMPLETE until the controller's next pass: count the replicas too.
-        boolean done = r.finished() && (!RolloutStatus.COMPLETE.equals(r.phase()) || status.ready() == status.desired());
-        if (r.revision() >= applied.revision() && done) {
-          DeployResult.Outcome outcome = RolloutStatus.COMPLETE.equals(r.phase())
-              ? DeployResult.Outcome.SUCCEEDED : DeployResult.Outcome.FAILED;
-          return new DeployResult(spec.name(), spec.namespace(), r.revision(), outcome, status.ready(),
-              status.desired(), millis(started), r.message());
-        }
+    BerthClient client = target.equals(KubernetesTarget.NAME) ? null : master.connect();
+    AppSpec spec = withRequested(fromFile != null ? fromFile : running(client, request, target), request);
+    DeployTargets targets = new DeployTargets(
+        () -> client, kubernetes, RenderOptions.fromSpec(request.build()), kubernetesApply, pollInterval);
+    log.accept("deploying " + spec.key() + " image " + spec.image() + " to " + target);
+    DeployOutcome outcome;
+    try (DeployTarget deployTarget = targets.open(target)) {
+      outcome = deployTarget.deploy(
+          new DeployRequest(spec, null, request.waitForRollout(), request.timeout(), false), log);
+    } catch (dev.berth.runtime.deploy.DeployException e) {
+      if (e.getCause() instanceof BerthApiException api) {
+        throw api;
       }
-      if (System.nanoTime() > deadline) {
-        return new DeployResult(spec.name(), spec.namespace(), applied.revision(), DeployResult.Outcome.TIMED_OUT,
-            status.ready(), status.desired(), millis(started),
-            "gave up waiting after " + request.timeout().toSeconds() + " s; the rollout goes on");
-      }
-      Thread.sleep(pollInterval.toMillis());
+      throw new DeployException(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new DeployException(e.getMessage());
+    } catch (KubernetesClientException e) {
+      // Thrown while the client is built from the configuration: the message may quote it, so it is not shown.
+      throw new DeployException("cannot set up the Kubernetes client (" + e.getClass().getSimpleName() + "); check"
+          + " KUBECONFIG or ~/.kube/config and its current context, or the pod's service account in-cluster");
     }
+    outcome.diagnostics().forEach(line -> log.accept("  " + line));
+    return new DeployResult(spec.name(), spec.namespace(), outcome.revision(), outcome(outcome.phase()),
+        outcome.ready(), outcome.phase() == DeployOutcome.Phase.APPLIED ? 0 : outcome.desired(), millis(started),
+        outcome.phase() == DeployOutcome.Phase.APPLIED ? "" : outcome.message(), target);
   }
 
-  /** The spec to apply: the file's, else the one the master runs; with the requested image and strategy. */
-  AppSpec spec(Request request) throws DeployException, BerthApiException {
-    AppSpec base;
-    if (request.specText() != null) {
-      try {
-        base = ApiJson.readSpec(request.specText());
-      } catch (SpecValidationException e) {
-        throw new DeployException("the app spec is not valid: " + e.getMessage());
-      }
-      if (!base.name().equals(request.app())) {
-        throw new DeployException("the app spec names app '" + base.name() + "' but the step deploys '"
-            + request.app() + "'; make them the same");
-      }
-    } else {
-      try {
-        base = client.app(request.namespace(), request.app()).spec();
-      } catch (BerthApiException e) {
-        if (e.status() == 404) {
-          throw new DeployException("app " + request.namespace() + "/" + request.app() + " is not on the master yet;"
-              + " pass its spec file for the first deploy, e.g. spec: 'app.yaml'");
-        }
-        throw e;
-      }
-      if (request.image() == null) {
-        throw new DeployException("no image to deploy: pass image: (e.g. the digest berthBuild returned) or a spec"
-            + " file naming one");
-      }
+  private static DeployResult.Outcome outcome(DeployOutcome.Phase phase) {
+    return switch (phase) {
+      case APPLIED -> DeployResult.Outcome.APPLIED;
+      case COMPLETE -> DeployResult.Outcome.SUCCEEDED;
+      case FAILED -> DeployResult.Outcome.FAILED;
+      case TIMED_OUT -> DeployResult.Outcome.TIMED_OUT;
+    };
+  }
+
+  private static AppSpec specFile(Request request) throws DeployException {
+    AppSpec spec;
+    try {
+      spec = ApiJson.readSpec(request.specText());
+    } catch (SpecValidationException e) {
+      throw new DeployException("the app spec is not valid: " + e.getMessage());
     }
+    if (!spec.name().equals(request.app())) {
+      throw new DeployException("the app spec names app '" + spec.name() + "' but the step deploys '"
+          + request.app() + "'; make them the same");
+    }
+    return spec;
+  }
+
+  /** The spec the master runs, for a deploy that names no spec file. */
+  private static AppSpec running(BerthClient client, Request request, String target)
+      throws DeployException, BerthApiException {
+    if (client == null) {
+      throw new DeployException("target '" + target + "' needs the app's spec file: pass spec: 'app.yaml' (a"
+          + " deploy without one reuses the spec a Berth master runs)");
+    }
+    AppSpec base;
+    try {
+      base = client.app(request.namespace(), request.app()).spec();
+    } catch (BerthApiException e) {
+      if (e.status() == 404) {
+        throw new DeployException("app " + request.namespace() + "/" + request.app() + " is not on the master yet;"
+            + " pass its spec file for the first deploy, e.g. spec: 'app.yaml'");
+      }
+      throw e;
+    }
+    if (request.image() == null) {
+      throw new DeployException("no image to deploy: pass image: (e.g. the digest berthBuild returned) or a spec"
+          + " file naming one");
+    }
+    return base;
+  }
+
+  /** The spec with the step's image and strategy, when it gives them. */
+  static AppSpec withRequested(AppSpec base, Request request) throws DeployException {
     try {
       RolloutSpec update = base.update();
       if (request.strategy() != null) {
-        update = update == null ? new RolloutSpec(request.strategy(), null, null, null)
-            : new RolloutSpec(request.strategy(), update.maxSurge(), update.maxUnavailable(),
-                update.progressDeadline());
+        update = new RolloutSpec(request.strategy(), update.maxSurge(), update.maxUnavailable(),
+            update.progressDeadline());
       }
       return new AppSpec(base.name(), base.namespace(), request.image() == null ? base.image() : request.image(),
           base.replicas(), base.command(), base.args(), base.resources(), base.jvm(), base.ports(), base.env(),
-          base.configFiles(), base.health(), update, base.placement());
+          base.configFiles(), base.health(), update, base.placement(), base.target(), base.network());
     } catch (SpecValidationException e) {
       throw new DeployException(e.getMessage());
     }

@@ -7,6 +7,10 @@ import dev.berth.jenkins.cluster.Deployment;
 import dev.berth.jenkins.cluster.MasterConnection;
 import dev.berth.jenkins.cluster.MasterConnectionException;
 import dev.berth.runtime.api.client.BerthApiException;
+import dev.berth.runtime.deploytargets.DeployTargets;
+import dev.berth.runtime.kubernetes.BuildReference;
+import dev.berth.runtime.kubernetes.ObjectApply;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -19,12 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs {@code berthDeploy}: applies the spec and follows the rollout by polling the master. A controller restart
- * while it waits fails the step (JENKINS.md §3.3); the rollout itself goes on.
+ * Runs {@code berthDeploy}: deploys the spec to its target (the Berth master, or Kubernetes) and follows the
+ * rollout. A controller restart while it waits fails the step (JENKINS.md §3.3); the rollout itself goes on.
  */
 final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
@@ -35,15 +41,26 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
 
   private final transient BerthDeployStep step;
   private final transient Duration poll;
+  /** The Kubernetes client for the step's environment; tests hand in one for a mock API server. */
+  private final transient Function<EnvVars, Supplier<KubernetesClient>> kubernetes;
+  private final transient ObjectApply kubernetesApply;
 
   BerthDeployExecution(BerthDeployStep step, StepContext context) {
     this(step, context, POLL);
   }
 
   BerthDeployExecution(BerthDeployStep step, StepContext context, Duration poll) {
+    this(step, context, poll, BerthDeployExecution::kubernetesClient, ObjectApply.serverSide());
+  }
+
+  BerthDeployExecution(
+      BerthDeployStep step, StepContext context, Duration poll,
+      Function<EnvVars, Supplier<KubernetesClient>> kubernetes, ObjectApply kubernetesApply) {
     super(context);
     this.step = step;
     this.poll = poll;
+    this.kubernetes = kubernetes;
+    this.kubernetesApply = kubernetesApply;
   }
 
   @Override
@@ -51,26 +68,31 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     if (step.getApp().isEmpty()) {
       throw new AbortException(StepMessages.format("BerthDeployStep.noApp"));
     }
-    if (!step.getTarget().equals("berth")) {
-      throw new AbortException(StepMessages.format("BerthDeployStep.targetNotAvailable", step.getTarget()));
-    }
     PrintStream log = getContext().get(TaskListener.class).getLogger();
-    EnvVars env = getContext().get(EnvVars.class);
-    MasterConnection master;
-    try {
-      master = MasterConnection.from(env == null ? Map.of() : env, BerthConfiguration.controllerSettings());
-    } catch (MasterConnectionException e) {
-      throw new AbortException("berthDeploy: " + e.getMessage());
-    }
+    EnvVars found = getContext().get(EnvVars.class);
+    Map<String, String> env = found == null ? Map.of() : found;
+    // The master is read only for the Berth target: a Kubernetes deploy needs no BERTH_MASTER_URL.
+    String[] masterUrl = {""};
+    Deployment.MasterSource master = () -> {
+      try {
+        MasterConnection connection = MasterConnection.from(env, BerthConfiguration.controllerSettings());
+        masterUrl[0] = String.valueOf(connection.url());
+        return connection.client();
+      } catch (MasterConnectionException e) {
+        throw new DeployException(e.getMessage());
+      }
+    };
     Deployment.Request request = new Deployment.Request(step.getNamespace(), step.getApp(), specText(),
-        step.getImage(), step.getStrategy(), step.isWait(), Duration.ofSeconds(step.getTimeoutSeconds()));
+        step.getImage(), step.getStrategy(), step.getTarget(), step.isWait(),
+        Duration.ofSeconds(step.getTimeoutSeconds()), BuildReference.fromEnvironment(env));
     DeployResult result;
     try {
-      result = new Deployment(master.client(), poll).run(request, line -> log.println("[Berth] " + line));
+      result = new Deployment(master, kubernetes.apply(found == null ? new EnvVars() : found), kubernetesApply, poll)
+          .run(request, line -> log.println("[Berth] " + line));
     } catch (DeployException e) {
       throw new AbortException("berthDeploy: " + e.getMessage());
     } catch (BerthApiException e) {
-      throw new AbortException(StepMessages.format("BerthDeployStep.apiFailed", master.url(), e.getMessage()));
+      throw new AbortException(StepMessages.format("BerthDeployStep.apiFailed", masterUrl[0], e.getMessage()));
     }
     log.println("[Berth] " + result.summary());
     BuildPage.of(getContext(), log).deployed(result, step.getImage());
@@ -81,6 +103,21 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
       getContext().setResult(Result.UNSTABLE);
     }
     return result.toMap();
+  }
+
+  /**
+   * The Kubernetes client by the fabric8 client's standard resolution, with the step's {@code KUBECONFIG} first
+   * (as {@code withCredentials([file(variable: 'KUBECONFIG', ...)])} binds it): that file's current context, else
+   * the controller's {@code KUBECONFIG} or {@code ~/.kube/config}, else the pod's service account in-cluster.
+   */
+  static Supplier<KubernetesClient> kubernetesClient(EnvVars env) {
+    String kubeconfig = env.get("KUBECONFIG");
+    if (kubeconfig == null || kubeconfig.isBlank()) {
+      return DeployTargets::standardKubernetesClient;
+    }
+    // Several files joined as kubectl allows: the first holds the current context in the common case.
+    Path file = Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
+    return () -> DeployTargets.kubeconfigClient(file);
   }
 
   /** The spec file's text, or {@code null} when the step names none. */

@@ -1,10 +1,10 @@
 package dev.berth.jenkins.steps;
 
+import dev.berth.runtime.deploytargets.DeployTargets;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.util.Locale;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -14,20 +14,17 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code berthDeploy}: applies the app's spec to a Berth master and waits for the rollout; fails the build when
- * the rollout fails or rolls back.
+ * {@code berthDeploy}: deploys the app's spec to its target, a Berth master or Kubernetes, and waits for the
+ * rollout; fails the build when the rollout fails or rolls back.
  *
- * <p>The spec is a file in the workspace ({@code spec}) or, for an app already on the master, the spec it runs;
- * {@code image} and {@code strategy} replace the spec's. {@code target: 'kubernetes'} is not in this version.
+ * <p>The spec is a file in the workspace ({@code spec}) or, for an app already on a Berth master, the spec it
+ * runs; {@code image} and {@code strategy} replace the spec's. {@code target} overrides the spec's target.
  */
 public class BerthDeployStep extends Step {
 
-  /** The values {@link #setTarget} accepts. */
-  static final Set<String> TARGETS = Set.of("berth", "kubernetes");
-
   private final String app;
   private String image = "";
-  private String target = "berth";
+  private String target = "";
   private String strategy = "";
   private String spec = "";
   private String namespace = "default";
@@ -55,18 +52,23 @@ public class BerthDeployStep extends Step {
     this.image = image == null ? "" : image.trim();
   }
 
-  /** {@code berth} (the Berth cluster) or {@code kubernetes}. */
+  /** {@code berth} (the Berth cluster) or {@code kubernetes}; empty for the spec's target, else berth. */
   public String getTarget() {
     return target;
   }
 
   @DataBoundSetter
   public void setTarget(String target) {
-    String t = target == null || target.isBlank() ? "berth" : target.trim().toLowerCase(Locale.ROOT);
-    if (!TARGETS.contains(t)) {
-      throw new IllegalArgumentException(StepMessages.format("BerthDeployStep.badTarget", target));
+    if (target == null || target.isBlank()) {
+      this.target = "";
+      return;
     }
-    this.target = t;
+    try {
+      // The same names, and the same error for an unknown one, as berth apply --target.
+      this.target = DeployTargets.choose(target, null);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("berthDeploy: " + e.getMessage(), e);
+    }
   }
 
   /** The rollout strategy; empty for the app spec's. */

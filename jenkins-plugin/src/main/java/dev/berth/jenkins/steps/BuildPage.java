@@ -42,7 +42,8 @@ final class BuildPage {
       a.recordImage(image, "");
       a.recordDeploy(result, now);
     });
-    if (run == null) {
+    // The ledger links the Berth dashboard's apps to their builds; a Kubernetes deploy is not one of them.
+    if (run == null || !result.target().equals("berth")) {
       return;
     }
     try {

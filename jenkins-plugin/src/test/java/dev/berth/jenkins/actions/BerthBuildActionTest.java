@@ -29,7 +29,7 @@ class BerthBuildActionTest {
     a.recordDetect(detect);
     a.recordImage("127.0.0.1:5000/shop:12", "sha256:" + "ab".repeat(32));
     a.recordDeploy(new DeployResult("shop", "default", 4, DeployResult.Outcome.FAILED, 1, 3, 61_000,
-        "health check failed"), 1_764_057_600_000L);
+        "health check failed", "berth"), 1_764_057_600_000L);
     return a;
   }
 
@@ -50,7 +50,31 @@ class BerthBuildActionTest {
     assertThat(deploy.get("message").asText()).isEqualTo("health check failed");
     assertThat(deploy.get("deployedAtMs").asLong()).isEqualTo(1_764_057_600_000L);
     assertThat(deploy.get("dashboardPath").asText()).isEqualTo("berth/#default/shop");
+    assertThat(deploy.get("target").asText()).isEqualTo("berth");
     DashboardDataTest.assertPlain(recorded().toMap());
+  }
+
+  @Test
+  void kubernetesDeploy_showsItsTargetAndNoDashboardLink() {
+    BerthBuildAction a = new BerthBuildAction();
+    a.recordDeploy(new DeployResult("shop", "default", 2, DeployResult.Outcome.SUCCEEDED, 3, 3, 9_000, "",
+        "kubernetes"), 1L);
+
+    assertThat(((Map<?, ?>) a.toMap().get("deploy")).get("target")).isEqualTo("kubernetes");
+    assertThat(a.getDashboardPath()).isEmpty();
+  }
+
+  @Test
+  void xstream_aBuildXmlFromBeforeTargets_readsBerth() {
+    XStream xstream = new XStream();
+    xstream.allowTypes(new Class<?>[] {BerthBuildAction.class});
+
+    BerthBuildAction loaded = (BerthBuildAction) xstream.fromXML(
+        "<dev.berth.jenkins.actions.BerthBuildAction><app>shop</app><namespace>default</namespace>"
+            + "<deployOutcome>SUCCEEDED</deployOutcome></dev.berth.jenkins.actions.BerthBuildAction>");
+
+    assertThat(loaded.getDeployTarget()).isEqualTo("berth");
+    assertThat(loaded.getDashboardPath()).isEqualTo("berth/#default/shop");
   }
 
   @Test

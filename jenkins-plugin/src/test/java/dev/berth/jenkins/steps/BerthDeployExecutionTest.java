@@ -134,14 +134,4 @@ class BerthDeployExecutionTest {
         .hasMessageContaining("not on the master yet").hasMessageContaining("spec: 'app.yaml'");
     assertThat(master.applied).isEmpty();
   }
-
-  @Test
-  void run_kubernetesTarget_saysItIsNotAvailable() {
-    BerthDeployStep step = new BerthDeployStep("shop");
-    step.setTarget("kubernetes");
-
-    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
-        .hasMessageContaining("target 'kubernetes' is not available");
-    assertThat(master.requests).isEmpty();
-  }
 }

@@ -177,7 +177,7 @@ class StepBeansTest {
     assertThat(s.isWait()).isTrue();
     assertThat(s.getTimeoutSeconds()).isEqualTo(600);
     assertThat(s.isFailOnRollback()).isTrue();
-    assertThat(s.getTarget()).isEqualTo("berth");
+    assertThat(s.getTarget()).isEmpty();
     s.setImage("registry:5000/shop@sha256:abc");
     s.setTarget("kubernetes");
     s.setStrategy("canary");
@@ -194,7 +194,12 @@ class StepBeansTest {
     assertThat(s.isWait()).isFalse();
     assertThat(s.getTimeoutSeconds()).isEqualTo(120);
     assertThat(s.isFailOnRollback()).isFalse();
-    assertThatThrownBy(() -> s.setTarget("nomad")).hasMessageContaining("target 'nomad' is not one of");
+    assertThatThrownBy(() -> s.setTarget("nomad"))
+        .hasMessage("berthDeploy: target 'nomad' is not known; use berth (the bundled runtime) or kubernetes");
+    s.setTarget("K8s");
+    assertThat(s.getTarget()).isEqualTo("kubernetes");
+    s.setTarget(" ");
+    assertThat(s.getTarget()).isEmpty();
     assertThatThrownBy(() -> s.setTimeoutSeconds(0)).hasMessageContaining("timeoutSeconds 0 must be at least 1");
   }
 

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -102,10 +104,18 @@ public record DeployTargets(
     return new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).build();
   }
 
-  /** A client for the current context of the kubeconfig {@code content} (the text of a kubeconfig file). */
-  public static KubernetesClient kubeconfigClient(String content) {
+  /**
+   * A client for the current context of the kubeconfig {@code file} (paths in it relative to the file).
+   *
+   * @throws IllegalArgumentException when the file cannot be read
+   */
+  public static KubernetesClient kubeconfigClient(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException(
+          "KUBECONFIG " + file + " cannot be read here; point KUBECONFIG at a readable kubeconfig file");
+    }
     return new KubernetesClientBuilder()
-        .withConfig(Config.fromKubeconfig(content))
+        .withConfig(Config.fromKubeconfig(file.toFile()))
         .withHttpClientFactory(new JdkHttpClientFactory())
         .build();
   }

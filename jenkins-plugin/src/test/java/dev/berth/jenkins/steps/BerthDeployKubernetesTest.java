@@ -1,0 +1,253 @@
+package dev.berth.jenkins.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.runtime.kubernetes.ObjectApply;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * berthDeploy to Kubernetes against fabric8's API server mock in CRUD mode. The mock runs no controllers and
+ * refuses server-side apply: the step writes with create/replace here, and the test plays the Deployment
+ * controller by writing the status it would write. No Berth master is configured: Kubernetes needs none.
+ */
+@EnableKubernetesMockClient(crud = true)
+class BerthDeployKubernetesTest {
+
+  static final String K8S_TOKEN = "k8s-token-5e1d0a";
+  static final String SPEC = "name: web\nimage: 127.0.0.1:5000/web:1\nreplicas: 2\ncommand: [node]\n"
+      + "resources: {memory: 256Mi, cpu: 250m}\nports: [{name: http, port: 3000}]\n"
+      + "health: {http: {path: /healthz}}\nupdate: {maxSurge: 50%, maxUnavailable: 0}\n";
+
+  KubernetesClient client;
+  KubernetesMockServer server;
+
+  @TempDir Path ws;
+  final RecordingListener listener = new RecordingListener();
+  final EnvVars env = new EnvVars();
+  TestStepContext context;
+  private Thread controller;
+
+  @BeforeEach
+  void context() throws Exception {
+    env.put("JOB_NAME", "shop/main");
+    env.put("BUILD_NUMBER", "17");
+    context = new TestStepContext().with(TaskListener.class, listener).with(EnvVars.class, env)
+        .with(FilePath.class, TestStepContext.workspace(ws));
+  }
+
+  @AfterEach
+  void stopController() throws InterruptedException {
+    if (controller != null) {
+      controller.interrupt();
+      controller.join(5000);
+    }
+  }
+
+  /** The step with the mock's client (carrying a token, to check it is never printed) and create/replace. */
+  Map<String, Object> run(BerthDeployStep step) throws Exception {
+    return new BerthDeployExecution(step, context, Duration.ofMillis(20), e -> this::clientWithToken,
+        ObjectApply.createOrReplace()).run();
+  }
+
+  KubernetesClient clientWithToken() {
+    return new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(client.getConfiguration()).withOauthToken(K8S_TOKEN).build()).build();
+  }
+
+  @Test
+  void specTargetKubernetes_rollsOutAndReturnsTheMapWithTheTarget() throws Exception {
+    Files.writeString(ws.resolve("app.yaml"), SPEC + "target: kubernetes\n");
+    simulate(d -> status(d, 1, 3, 1, 1, null), d -> status(d, 2, 2, 2, 2, null));
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setSpec("app.yaml");
+
+    Map<String, Object> result = run(step);
+
+    assertThat(result).containsEntry("target", "kubernetes").containsEntry("outcome", "SUCCEEDED")
+        .containsEntry("app", "web").containsEntry("namespace", "default")
+        .containsEntry("ready", 2L).containsEntry("desired", 2L);
+    assertThat(listener.text())
+        .contains("[Berth] deploying default/web image 127.0.0.1:5000/web:1 to kubernetes")
+        .contains("[Berth] deployment default/web applied").contains("[Berth] service default/web applied")
+        .contains("[Berth] rollout progressing: 1/2 ready")
+        .contains("[Berth] rollout complete: 2/2 ready")
+        .contains("[Berth] default/web on kubernetes revision ")
+        .doesNotContain(K8S_TOKEN);
+    Deployment applied = client.apps().deployments().inNamespace("default").withName("web").get();
+    assertThat(applied.getMetadata().getLabels()).containsEntry("berth.dev/build-number", "17");
+    assertThat(context.results).isEmpty();
+  }
+
+  @Test
+  void failedRollout_failsTheBuildWithOneLineAndLogsWhyTheContainersEnded() throws Exception {
+    Files.writeString(ws.resolve("app.yaml"), SPEC);
+    crashedPod();
+    simulate(d -> {
+      d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "3");
+      return status(d, 1, 3, 1, 0, BerthDeployKubernetesTest::deadlineExceeded);
+    });
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setSpec("app.yaml");
+    step.setTarget("kubernetes");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOfSatisfying(AbortException.class, e -> {
+      assertThat(e.getMessage()).startsWith("berthDeploy: default/web on kubernetes revision 3: FAILED, 1/2 ready")
+          .contains("progressDeadlineSeconds").doesNotContain("\n").doesNotContain("Exception");
+    });
+    assertThat(listener.text())
+        .contains("[Berth]   pod web-7c9d-abcde last terminated: OOMKilled (exit code 137)")
+        .contains("[Berth]   event Pod web-7c9d-abcde: BackOff - Back-off restarting failed container app")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void kubeconfigFromTheStepsEnvironment_isUsedAndItsTokenNeverPrinted() throws Exception {
+    Path kubeconfig = Files.writeString(ws.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        current-context: test
+        clusters:
+        - name: mock
+          cluster: {server: '%s', insecure-skip-tls-verify: true}
+        users:
+        - name: ci
+          user: {token: %s}
+        contexts:
+        - name: test
+          context: {cluster: mock, user: ci, namespace: default}
+        """.formatted(client.getMasterUrl(), K8S_TOKEN));
+    env.put("KUBECONFIG", kubeconfig.toString());
+    Files.writeString(ws.resolve("app.yaml"), SPEC);
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setSpec("app.yaml");
+    step.setTarget("kubernetes");
+    step.setWait(false);
+
+    Map<String, Object> result = new BerthDeployExecution(step, context, Duration.ofMillis(20),
+        BerthDeployExecution::kubernetesClient, ObjectApply.createOrReplace()).run();
+
+    assertThat(result).containsEntry("outcome", "APPLIED").containsEntry("target", "kubernetes");
+    assertThat(listener.text()).doesNotContain(K8S_TOKEN);
+    RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(first.getHeader("Authorization")).isEqualTo("Bearer " + K8S_TOKEN);
+  }
+
+  @Test
+  void unreadableKubeconfig_isOneLineNamingIt() throws Exception {
+    env.put("KUBECONFIG", ws.resolve("missing-kubeconfig").toString());
+    Files.writeString(ws.resolve("app.yaml"), SPEC);
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setSpec("app.yaml");
+    step.setTarget("kubernetes");
+
+    assertThatThrownBy(() -> new BerthDeployExecution(step, context, Duration.ofMillis(20),
+            BerthDeployExecution::kubernetesClient, ObjectApply.createOrReplace()).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessageContaining("berthDeploy: KUBECONFIG ").hasMessageContaining("missing-kubeconfig cannot be read");
+  }
+
+  @Test
+  void kubernetesWithoutSpecFile_asksForIt() {
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setTarget("kubernetes");
+    step.setImage("127.0.0.1:5000/web:2");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessageContaining("target 'kubernetes' needs the app's spec file: pass spec: 'app.yaml'");
+  }
+
+  /** Plays the Deployment controller: once Berth's Deployment exists, writes each status step in turn. */
+  @SafeVarargs
+  private void simulate(UnaryOperator<Deployment>... steps) {
+    controller = new Thread(() -> {
+      try {
+        var resource = client.apps().deployments().inNamespace("default").withName("web");
+        resource.waitUntilCondition(
+            d -> d != null && d.getMetadata().getLabels() != null
+                && d.getMetadata().getLabels().containsKey("app.kubernetes.io/managed-by"),
+            10, TimeUnit.SECONDS);
+        for (UnaryOperator<Deployment> step : steps) {
+          Thread.sleep(150);
+          Deployment current = resource.get();
+          if (current.getMetadata().getAnnotations() == null) {
+            current.getMetadata().setAnnotations(new HashMap<>());
+          }
+          Deployment next = step.apply(current);
+          resource.edit(d -> {
+            d.getMetadata().setAnnotations(next.getMetadata().getAnnotations());
+            return d;
+          });
+          Deployment latest = resource.get();
+          latest.setStatus(next.getStatus());
+          latest.getStatus().setObservedGeneration(latest.getMetadata().getGeneration());
+          resource.updateStatus(latest);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "simulated-deployment-controller");
+    controller.setDaemon(true);
+    controller.start();
+  }
+
+  private static Deployment status(
+      Deployment d, int updated, int total, int ready, int available, UnaryOperator<DeploymentBuilder> extra) {
+    DeploymentBuilder b = new DeploymentBuilder(d)
+        .withNewStatus().withReplicas(total).withUpdatedReplicas(updated).withReadyReplicas(ready)
+        .withAvailableReplicas(available).endStatus();
+    return (extra == null ? b : extra.apply(b)).build();
+  }
+
+  private static DeploymentBuilder deadlineExceeded(DeploymentBuilder b) {
+    return b.editStatus()
+        .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("False")
+            .withReason("ProgressDeadlineExceeded")
+            .withMessage("ReplicaSet \"web-7c9d\" has timed out progressing.").build())
+        .endStatus();
+  }
+
+  private void crashedPod() {
+    client.pods().inNamespace("default").resource(new PodBuilder()
+        .withNewMetadata().withName("web-7c9d-abcde")
+        .withLabels(Map.of("app.kubernetes.io/name", "web", "app.kubernetes.io/instance", "web")).endMetadata()
+        .withNewSpec().addNewContainer().withName("app").withImage("x").endContainer().endSpec()
+        .withNewStatus().addNewContainerStatus().withName("app").withRestartCount(4)
+        .withNewLastState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated()
+        .endLastState()
+        .withNewState().withNewWaiting().withReason("CrashLoopBackOff").withMessage("back-off 40s").endWaiting()
+        .endState()
+        .endContainerStatus().endStatus()
+        .build()).create();
+    client.v1().events().inNamespace("default").resource(new EventBuilder()
+        .withNewMetadata().withName("web-7c9d-abcde.1").endMetadata()
+        .withNewInvolvedObject().withKind("Pod").withName("web-7c9d-abcde").endInvolvedObject()
+        .withType("Warning").withReason("BackOff").withMessage("Back-off restarting failed container app")
+        .build()).create();
+  }
+}
