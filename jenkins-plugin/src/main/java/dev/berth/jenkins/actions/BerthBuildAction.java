@@ -5,7 +5,9 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.HttpResponses;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import jenkins.model.RunAction2;
@@ -34,6 +36,9 @@ public final class BerthBuildAction implements RunAction2 {
   private String reportFile;
   private String image;
   private String digest;
+  private String imageId;
+  private String builder;
+  private String tags;
   private String app;
   private String namespace;
   private long revision;
@@ -86,6 +91,18 @@ public final class BerthBuildAction implements RunAction2 {
     }
   }
 
+  /**
+   * Records the image {@code berthBuild} built: its references (kept comma-separated, a String for XStream), ID,
+   * digest (empty when not pushed) and builder.
+   */
+  public void recordBuild(String image, List<String> tags, String imageId, String digest, String builder) {
+    this.image = image;
+    this.digest = digest == null ? "" : digest;
+    this.imageId = imageId == null ? "" : imageId;
+    this.builder = builder == null ? "" : builder;
+    this.tags = String.join(",", tags);
+  }
+
   /** Records how a deploy ended, at {@code atMs} (epoch milliseconds). */
   public void recordDeploy(DeployResult result, long atMs) {
     app = result.app();
@@ -117,6 +134,10 @@ public final class BerthBuildAction implements RunAction2 {
       LinkedHashMap<String, Object> i = new LinkedHashMap<>();
       i.put("image", image);
       i.put("digest", nonNull(digest));
+      i.put("imageId", nonNull(imageId));
+      i.put("builder", nonNull(builder));
+      i.put("tags", tags == null || tags.isEmpty()
+          ? new ArrayList<String>() : new ArrayList<>(List.of(tags.split(","))));
       m.put("image", i);
     }
     if (deployOutcome != null) {
@@ -204,6 +225,16 @@ public final class BerthBuildAction implements RunAction2 {
 
   public String getDigest() {
     return digest;
+  }
+
+  /** The built image's ID, or empty/null when no berthBuild ran. */
+  public String getImageId() {
+    return imageId;
+  }
+
+  /** The builder berthBuild used ({@code docker}, {@code jib}, {@code cluster}), or empty/null. */
+  public String getBuilder() {
+    return builder;
   }
 
   public String getApp() {

@@ -1,6 +1,5 @@
 package dev.berth.jenkins.steps;
 
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -19,9 +18,6 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code berthBuild}: builds the application's image from the build context {@code berthDockerfile} wrote, as a
  * build job on the Berth cluster, on the agent's engine, or daemonless with Jib; pushes it when asked.
- *
- * <p>The bean (arguments, form, help) is complete; the execution is not in this version: it needs the master's
- * build-job API, which cluster-runtime-api does not offer yet, so the step fails with a sentence saying so.
  */
 public class BerthBuildStep extends Step {
 
@@ -90,7 +86,7 @@ public class BerthBuildStep extends Step {
 
   @Override
   public StepExecution start(StepContext context) throws Exception {
-    throw new AbortException(StepMessages.format("step.notAvailable", "berthBuild"));
+    return new BerthBuildExecution(this, context);
   }
 
   /** Names the function {@code berthBuild} and the context it needs. */

@@ -3,6 +3,7 @@ package dev.berth.jenkins.steps;
 import dev.berth.jenkins.actions.BerthBuildAction;
 import dev.berth.jenkins.actions.DeployLedger;
 import dev.berth.jenkins.cluster.DeployResult;
+import dev.berth.jenkins.workspace.BuiltImage;
 import hudson.model.Run;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +34,11 @@ final class BuildPage {
   /** Records a detection's result map. */
   void detected(Map<String, Object> result) {
     update(a -> a.recordDetect(result));
+  }
+
+  /** Records the image {@code berthBuild} built. */
+  void built(BuiltImage image) {
+    update(a -> a.recordBuild(image.image(), image.tags(), image.imageId(), image.digest(), image.builder()));
   }
 
   /** Records a deploy's end, with the image the step named (empty when the spec's image was deployed). */

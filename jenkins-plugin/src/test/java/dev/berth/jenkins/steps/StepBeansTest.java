@@ -215,9 +215,8 @@ class StepBeansTest {
   }
 
   @Test
-  void build_withoutExecution_failsWithASentenceNotAStub() {
-    assertThatThrownBy(() -> new BerthBuildStep("x").start(new TestStepContext()))
-        .isInstanceOf(hudson.AbortException.class).hasMessageContaining("berthBuild is not available");
+  void build_startsItsExecution() throws Exception {
+    assertThat(new BerthBuildStep("x").start(new TestStepContext())).isInstanceOf(BerthBuildExecution.class);
   }
 
   static Method getter(Class<?> type, String suffix) {

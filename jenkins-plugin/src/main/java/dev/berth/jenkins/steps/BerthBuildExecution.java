@@ -1,0 +1,104 @@
+package dev.berth.jenkins.steps;
+
+import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.jenkins.actions.BerthConfiguration;
+import dev.berth.jenkins.cluster.MasterConnection;
+import dev.berth.jenkins.cluster.MasterConnectionException;
+import dev.berth.jenkins.workspace.BuiltImage;
+import dev.berth.jenkins.workspace.EngineProbe;
+import dev.berth.jenkins.workspace.ImageTags;
+import dev.berth.jenkins.workspace.LocalImageBuild;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Runs {@code berthBuild}: picks the builder ({@code auto}: the Berth cluster when a master is configured, else the
+ * agent's engine when it answers, else Jib), builds the application folder's image, records it on the build page
+ * and returns it as a map.
+ */
+final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient BerthBuildStep step;
+
+  BerthBuildExecution(BerthBuildStep step, StepContext context) {
+    super(context);
+    this.step = step;
+  }
+
+  @Override
+  protected Map<String, Object> run() throws Exception {
+    PrintStream log = getContext().get(TaskListener.class).getLogger();
+    Run<?, ?> run = getContext().get(Run.class);
+    List<String> tags;
+    try {
+      tags = ImageTags.of(step.getImage(), step.getTags(), run == null ? 0 : run.getNumber());
+    } catch (IllegalArgumentException e) {
+      throw new AbortException("berthBuild: " + e.getMessage());
+    }
+    StepWorkspace ws = StepWorkspace.of("berthBuild", getContext().get(FilePath.class), step.getDir());
+    EnvVars env = getContext().get(EnvVars.class);
+    Map<String, String> buildEnv = env == null ? Map.of() : env;
+    String builder = choose(buildEnv, log);
+    BuiltImage built;
+    try {
+      built = switch (builder) {
+        case "docker" -> local(ws, tags, LocalImageBuild.Mode.DOCKER, log);
+        case "jib" -> local(ws, tags, LocalImageBuild.Mode.JIB, log);
+        default -> throw new AbortException(StepMessages.format("BerthBuildStep.clusterNotAvailable"));
+      };
+    } catch (ImageBuildException e) {
+      // Exit codes 3-8 are detection outcomes: the app, not the builder, is the problem.
+      throw new AbortException(e.exitCode() > 1 ? "berthBuild: " + firstLine(e.getMessage())
+          : StepMessages.format("BerthBuildStep.failed", builder, firstLine(e.getMessage())));
+    }
+    log.println(StepMessages.format("BerthBuildStep.built", built.image(), built.digest().isEmpty()
+        ? built.imageId() : built.digest(), built.builder(), built.durationMs() / 1000));
+    BuildPage.of(getContext(), log).built(built);
+    return built.toMap();
+  }
+
+  /** The builder the step asked for, or for {@code auto} the one that fits, with one log line saying why. */
+  private String choose(Map<String, String> buildEnv, PrintStream log) {
+    if (!step.getBuilder().equals("auto")) {
+      return step.getBuilder();
+    }
+    try {
+      MasterConnection master = MasterConnection.from(buildEnv, BerthConfiguration.controllerSettings());
+      log.println(StepMessages.format("BerthBuildStep.autoCluster", master.url()));
+      return "cluster";
+    } catch (MasterConnectionException noMaster) {
+      // No master: build here.
+    }
+    // The engine backend reads DOCKER_HOST from this JVM's environment, so probe the same engine.
+    String engine = EngineProbe.address(System.getenv());
+    String problem = EngineProbe.problem(System.getenv());
+    if (problem == null) {
+      log.println(StepMessages.format("BerthBuildStep.autoDocker", engine));
+      return "docker";
+    }
+    log.println(StepMessages.format("BerthBuildStep.autoJib", problem));
+    return "jib";
+  }
+
+  private BuiltImage local(StepWorkspace ws, List<String> tags, LocalImageBuild.Mode mode, PrintStream log)
+      throws ImageBuildException {
+    BuiltImage b = LocalImageBuild.run(ws.folder(), tags, mode, step.isPush(), log::println);
+    return b.tarFile().isEmpty() ? b : new BuiltImage(b.image(), b.tags(), b.imageId(), b.digest(), b.pushed(),
+        b.builder(), b.baseImage(), ws.relative(Path.of(b.tarFile())), b.durationMs());
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.strip().lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,56 @@
+package dev.berth.jenkins.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** berthBuild's failures before any engine or registry is asked, each one line naming the input and the fix. */
+class BerthBuildExecutionTest {
+
+  @TempDir Path ws;
+  final RecordingListener listener = new RecordingListener();
+
+  TestStepContext context(EnvVars env) throws Exception {
+    return new TestStepContext().with(TaskListener.class, listener).with(EnvVars.class, env)
+        .with(FilePath.class, TestStepContext.workspace(ws));
+  }
+
+  @Test
+  void run_noImage_failsNamingTheArgument() {
+    BerthBuildStep step = new BerthBuildStep(" ");
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars())).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessage("berthBuild: no image given; name the repository to tag, e.g. image: '127.0.0.1:5000/shop'");
+  }
+
+  @Test
+  void run_unknownStack_failsWithTheDetectionOutcomeBeforeAnyBuild() throws Exception {
+    Files.writeString(ws.resolve("notes.txt"), "nothing to run here");
+    BerthBuildStep step = new BerthBuildStep("shop");
+    step.setBuilder("docker");
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars())).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthBuild: " + ws + ": [UNKNOWN_STACK] no stack recognised")
+        .hasMessageContaining("no image built")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void run_dirOutsideTheWorkspace_isRefused() {
+    BerthBuildStep step = new BerthBuildStep("shop");
+    step.setDir("../elsewhere");
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars())).run())
+        .isInstanceOf(AbortException.class).hasMessageStartingWith("berthBuild: dir '../elsewhere' leaves the workspace");
+  }
+}
