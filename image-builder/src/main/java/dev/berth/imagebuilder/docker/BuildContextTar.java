@@ -74,7 +74,8 @@ final class BuildContextTar {
 
   /**
    * SHA-256 over what {@link #write(Path, OutputStream, String, List)} would send from under {@code sources}:
-   * names, modes, modification times and contents, so equal digests mean equal COPY results.
+   * names, modes and contents. Modification times are left out, as the engine's own build cache leaves them out
+   * (a renderer writing the same libraries again must not cost a rebuild of their layers).
    */
   static String digest(Path context, List<String> sources) throws IOException {
     MessageDigest sha = sha256();
@@ -85,8 +86,8 @@ final class BuildContextTar {
         continue;
       }
       boolean dir = Files.isDirectory(file);
-      sha.update((name + "\0" + mode(file) + "\0" + Files.getLastModifiedTime(file).toMillis() + "\0"
-          + (dir ? "d" : Files.size(file)) + "\0").getBytes(StandardCharsets.UTF_8));
+      sha.update((name + "\0" + mode(file) + "\0" + (dir ? "d" : Files.size(file)) + "\0")
+          .getBytes(StandardCharsets.UTF_8));
       if (!dir) {
         try (InputStream in = Files.newInputStream(file)) {
           for (int n; (n = in.read(buffer)) > 0; ) {

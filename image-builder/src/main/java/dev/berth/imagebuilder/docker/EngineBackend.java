@@ -154,7 +154,7 @@ public final class EngineBackend implements BuildBackend {
    * Builds the part above the cache marker once, as {@code berth-cache/<app>:<digest of that part and its files>},
    * then the app's layers FROM it with only their own files sent: a rebuild after an app change sends kilobytes,
    * not the libraries. The digest covers the FROM image's ID, the text above the marker and every file it copies
-   * (names, modes, times, contents), so any change there builds a new cache image.
+   * (names, modes, contents: what the engine's own cache compares), so any change there builds a new cache image.
    */
   private String buildOnCache(
       DockerClient docker, Path context, CacheSplit split, InspectImageResponse from, List<String> tags,
@@ -167,13 +167,15 @@ public final class EngineBackend implements BuildBackend {
       listener.onEvent(BuildEvent.step("Reusing the unchanged dependency layers in " + cacheImage));
     } else {
       listener.onEvent(BuildEvent.step("Building the dependency layers once, as " + cacheImage));
-      Map<String, String> cacheLabels = new java.util.LinkedHashMap<>(this.labels);
+      // The build's own labels (the base's ID) go on the cache image, which the app's image inherits them from,
+      // so the app's part has no LABEL step of its own (each step costs a container on the legacy builder).
+      Map<String, String> cacheLabels = new java.util.LinkedHashMap<>(labels);
       cacheLabels.put(CACHE_LABEL, key);
       buildImage(docker, context, split.upper(), split.upperSources(), List.of(cacheImage), cacheLabels, listener);
       removeOlderCacheImages(docker, repository, cacheImage);
     }
     return buildImage(docker, context, "FROM " + cacheImage + "\n" + split.lower(), split.lowerSources(), tags,
-        labels, listener);
+        this.labels, listener);
   }
 
   /** Sends the context (or the part under {@code sources}, with {@code dockerfile} as its Dockerfile) and builds. */

@@ -1,5 +1,7 @@
 package dev.berth.imagebuilder.dockerfile;
 
+import dev.berth.imagebuilder.api.DetectReport;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -90,15 +92,63 @@ final class BuildContextWriter {
       }
     }
     Path dir = newLayerDir(name);
+    copySources(name, sources, renameTo, dir);
+    return new ContextLayer(name, outputDir.relativize(dir).toString(), targetDir);
+  }
+
+  /**
+   * One layer from report layers of the same name with different targets (Boot's {@code application}: classes,
+   * index files and META-INF): their sources go under the targets' common folder, so one COPY writes them all,
+   * as Spring Boot's own layered Dockerfile does; every COPY costs the engine a container and a commit.
+   */
+  ContextLayer addLayers(String name, List<DetectReport.Layer> parts) throws DockerfileException, IOException {
+    if (parts.size() == 1) {
+      return addLayer(name, parts.get(0).sources(), parts.get(0).target());
+    }
+    List<String> targetDirs = new ArrayList<>();
+    List<String> renames = new ArrayList<>();
+    for (DetectReport.Layer part : parts) {
+      String target = part.target();
+      if (target == null || !target.startsWith("/") || part.sources().isEmpty()) {
+        return addLayer(name, part.sources(), target); // the same error as a lone layer gets
+      }
+      String rename = null;
+      if (!target.endsWith("/")) {
+        Path only = part.sources().size() == 1 ? source(name, part.sources().get(0)) : null;
+        if (only != null && Files.isRegularFile(only)) {
+          rename = target.substring(target.lastIndexOf('/') + 1);
+          target = target.substring(0, target.lastIndexOf('/') + 1);
+        } else {
+          target = target + "/";
+        }
+      }
+      targetDirs.add(target);
+      renames.add(rename);
+    }
+    String common = targetDirs.get(0);
+    for (String t : targetDirs) {
+      while (!t.startsWith(common)) {
+        common = common.substring(0, common.lastIndexOf('/', common.length() - 2) + 1);
+      }
+    }
+    Path dir = newLayerDir(name);
+    for (int i = 0; i < parts.size(); i++) {
+      copySources(name, parts.get(i).sources(), renames.get(i), dir.resolve(targetDirs.get(i).substring(common.length())));
+    }
+    return new ContextLayer(name, outputDir.relativize(dir).toString(), common);
+  }
+
+  private void copySources(String name, List<String> sources, String renameTo, Path dest)
+      throws DockerfileException, IOException {
+    Files.createDirectories(dest);
     for (String s : sources) {
       Path src = source(name, s);
       if (Files.isDirectory(src)) {
-        copyTree(src, dir, name);
+        copyTree(src, dest, name);
       } else {
-        copyFile(src, dir.resolve(renameTo != null ? renameTo : src.getFileName().toString()), name);
+        copyFile(src, dest.resolve(renameTo != null ? renameTo : src.getFileName().toString()), name);
       }
     }
-    return new ContextLayer(name, outputDir.relativize(dir).toString(), targetDir);
   }
 
   /** A layer of empty folders under {@code parent}: directories the app writes to. */

@@ -66,13 +66,20 @@ final class ImageDesign {
           "the detect report lists no layers, so there is nothing to copy into the image; run berth detect"
               + " again and check its layers");
     }
+    // Report layers of one name in a row (one layers.idx layer split by target) become one COPY.
+    List<DetectReport.Layer> run = new ArrayList<>();
     for (DetectReport.Layer l : report.layers()) {
       String target = l.target();
       if (shape.buildStage() && target != null) {
         target = target.replaceFirst("^/(app|www)(?=/|$)", "/src"); // sources go to the build stage
       }
-      layers.add(context.addLayer(l.name(), l.sources(), target));
+      if (!run.isEmpty() && !run.get(0).name().equals(l.name())) {
+        layers.add(context.addLayers(run.get(0).name(), run));
+        run = new ArrayList<>();
+      }
+      run.add(new DetectReport.Layer(l.name(), l.sources(), target));
     }
+    layers.add(context.addLayers(run.get(0).name(), run));
     Map<String, List<String>> byParent = new TreeMap<>();
     for (String dir : writableDirs()) {
       String d = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;

@@ -88,7 +88,7 @@ class BuildContextTarTest {
   }
 
   @Test
-  void digest_changesWithContentAndTimeUnderTheSources_only() throws Exception {
+  void digest_changesWithContentAndModeUnderTheSources_notWithTimes() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
     Files.createDirectories(dir.resolve("context/deps"));
     Files.createDirectories(dir.resolve("context/app"));
@@ -109,6 +109,9 @@ class BuildContextTarTest {
     assertThat(changedContent).isNotEqualTo(first);
 
     Files.setLastModifiedTime(lib, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 2000));
+    assertThat(BuildContextTar.digest(dir, deps)).as("times, as the engine's cache").isEqualTo(changedContent);
+
+    Files.setPosixFilePermissions(lib, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(BuildContextTar.digest(dir, deps)).isNotEqualTo(changedContent);
   }
 }

@@ -60,6 +60,26 @@ class CorpusDockerfileTest {
     }));
   }
 
+  @org.junit.jupiter.api.Test
+  void bootApplicationLayer_splitByTarget_isOneFolderUnderTheCommonTarget() throws Exception {
+    Path input = Samples.b2Boot27(Files.createDirectories(tmp.resolve("in/b2")));
+    try (Detection detection = ImageBuilder.detect(input, DetectOptions.none())) {
+      assertThat(detection.report().layers().stream().filter(l -> l.name().equals("application")).count())
+          .as("the report keeps one entry per target").isGreaterThan(1);
+      RenderedDockerfile r = DockerfileRenderer.standard()
+          .render(detection.report(), detection.root(), RenderOptions.into(tmp.resolve("out/b2")));
+      Path application = r.directory().resolve("context/application");
+      assertThat(application.resolve("META-INF/MANIFEST.MF")).isRegularFile();
+      assertThat(application.resolve("BOOT-INF/layers.idx")).isRegularFile();
+      try (Stream<Path> classes = Files.walk(application.resolve("BOOT-INF/classes"))) {
+        assertThat(classes.filter(p -> p.toString().endsWith(".class"))).isNotEmpty();
+      }
+      assertThat(r.directory().resolve("context/application-2")).doesNotExist();
+      assertThat(r.plan().layers()).filteredOn(l -> l.name().equals("application"))
+          .singleElement().satisfies(l -> assertThat(l.target()).isEqualTo("/app/"));
+    }
+  }
+
   private static void check(String id, String actual, boolean update) throws IOException {
     Path golden = DockerfileLintTest.GOLDEN.resolve(id).resolve("Dockerfile");
     if (update || !Files.exists(golden)) {
