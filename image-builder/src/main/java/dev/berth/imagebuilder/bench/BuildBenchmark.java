@@ -57,50 +57,69 @@ public final class BuildBenchmark {
     this.rounds = rounds;
   }
 
-  /** Runs both sides and returns the figures; images it made are removed. */
+  /**
+   * Runs both sides and returns the figures; images it made are removed. The rebuilds alternate (Berth, naive,
+   * Berth, …) so both sides see the same machine load, which on a shared 2-core box moves from second to second.
+   */
   public Result run(PrintWriter log) throws IOException, ImageBuildException {
     long seed = System.nanoTime();
     BootJarGenerator generator = new BootJarGenerator(dependencyBytes, 30, seed);
     String berthImage = "berth-bench/boot-layered:" + seed;
     String naiveImage = "berth-bench/boot-naive:" + seed;
     try {
-      Figures berth = berthSide(generator, berthImage, log);
-      Figures naive = naiveSide(generator, naiveImage, log);
-      return new Result(berth, naive, dependencyBytes, rounds);
+      Side berth = berthSide(generator, berthImage);
+      Side naive = naiveSide(generator, naiveImage);
+      double berthFirst = berth.build(0);
+      log.printf("  berth: first build %.2f s%n", berthFirst);
+      double naiveFirst = naive.build(0);
+      log.printf("  naive: first build %.2f s%n", naiveFirst);
+      List<ImageLayers.Layer> berthBefore = ImageLayers.of(berthImage);
+      List<ImageLayers.Layer> naiveBefore = ImageLayers.of(naiveImage);
+      List<ImageLayers.Layer> berthAfter = berthBefore;
+      List<ImageLayers.Layer> naiveAfter = naiveBefore;
+      double[] berthRebuilds = new double[rounds];
+      double[] naiveRebuilds = new double[rounds];
+      for (int i = 0; i < rounds; i++) {
+        berthRebuilds[i] = berth.build(i + 1);
+        naiveRebuilds[i] = naive.build(i + 1);
+        if (i == 0) {
+          berthAfter = ImageLayers.of(berthImage);
+          naiveAfter = ImageLayers.of(naiveImage);
+        }
+        log.printf("  rebuild %d: berth %.2f s, naive %.2f s%n", i + 1, berthRebuilds[i], naiveRebuilds[i]);
+      }
+      return new Result(
+          new Figures("berth (layered)", berthFirst, median(berthRebuilds),
+              ImageLayers.changedBytes(berthBefore, berthAfter), ImageLayers.totalBytes(berthAfter)),
+          new Figures("naive COPY app.jar", naiveFirst, median(naiveRebuilds),
+              ImageLayers.changedBytes(naiveBefore, naiveAfter), ImageLayers.totalBytes(naiveAfter)),
+          dependencyBytes, rounds);
     } finally {
       ImageLayers.remove(berthImage);
       ImageLayers.remove(naiveImage);
     }
   }
 
-  private Figures berthSide(BootJarGenerator generator, String image, PrintWriter log)
-      throws IOException, ImageBuildException {
+  /** One way of building: writes round {@code n}'s app (n = 0 first, then one class changed) and builds it. */
+  private interface Side {
+    double build(int round) throws IOException, ImageBuildException;
+  }
+
+  private Side berthSide(BootJarGenerator generator, String image) {
     Path app = work.resolve("berth/app");
     Path out = work.resolve("berth/out");
     StepsRunner runner = StepsRunner.standard();
-    generator.write(app, 0);
     // --offline, as on a machine without Docker Hub: both sides start FROM berth/jre:17, and neither pays for a
     // pull attempt of the public base on every build.
     BuildRequest request = new BuildRequest(app, List.of(image), false, new BuildTarget.Engine(),
         null, Boolean.TRUE, out, null);
-    double first = seconds(() -> runner.build(request, BuildListener.none()));
-    log.printf("  berth: first build %.2f s%n", first);
-    List<ImageLayers.Layer> before = ImageLayers.of(image);
-    double[] rebuilds = new double[rounds];
-    List<ImageLayers.Layer> after = before;
-    for (int i = 0; i < rounds; i++) {
-      generator.write(app, i + 1);
-      rebuilds[i] = seconds(() -> runner.build(request, BuildListener.none()));
-      List<ImageLayers.Layer> now = ImageLayers.of(image);
-      after = i == 0 ? now : after;
-      log.printf("  berth: rebuild %d %.2f s%n", i + 1, rebuilds[i]);
-    }
-    return new Figures("berth (layered)", first, median(rebuilds), ImageLayers.changedBytes(before, after),
-        ImageLayers.totalBytes(after));
+    return round -> {
+      generator.write(app, round);
+      return seconds(() -> runner.build(request, BuildListener.none()));
+    };
   }
 
-  private Figures naiveSide(BootJarGenerator generator, String image, PrintWriter log)
-      throws IOException, ImageBuildException {
+  private Side naiveSide(BootJarGenerator generator, String image) throws IOException {
     Path context = work.resolve("naive");
     Files.createDirectories(context);
     Files.writeString(context.resolve("Dockerfile"),
@@ -110,21 +129,10 @@ public final class BuildBenchmark {
         new RenderedDockerfile(context, "jvm-boot", "naive", "jre-17", "berth/jre:17", null, false, null);
     BuildPlan plan = new BuildPlan.DockerfileBuild(rendered, List.of(image), new BuildTarget.Engine());
     EngineBackend engine = new EngineBackend();
-    generator.write(context, 0);
-    double first = seconds(() -> engine.build(plan, BuildListener.none()));
-    log.printf("  naive: first build %.2f s%n", first);
-    List<ImageLayers.Layer> before = ImageLayers.of(image);
-    double[] rebuilds = new double[rounds];
-    List<ImageLayers.Layer> after = before;
-    for (int i = 0; i < rounds; i++) {
-      generator.write(context, i + 1);
-      rebuilds[i] = seconds(() -> engine.build(plan, BuildListener.none()));
-      List<ImageLayers.Layer> now = ImageLayers.of(image);
-      after = i == 0 ? now : after;
-      log.printf("  naive: rebuild %d %.2f s%n", i + 1, rebuilds[i]);
-    }
-    return new Figures("naive COPY app.jar", first, median(rebuilds), ImageLayers.changedBytes(before, after),
-        ImageLayers.totalBytes(after));
+    return round -> {
+      generator.write(context, round);
+      return seconds(() -> engine.build(plan, BuildListener.none()));
+    };
   }
 
   /** The result as the table the command prints and docs/BENCHMARKS.md keeps. */
