@@ -14,6 +14,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
   private static final long serialVersionUID = 1L;
+
+  /** Whether the master runs build jobs; {@code auto} skips the cluster until it does. */
+  static final boolean CLUSTER_BUILDS = false;
 
   private final transient BerthBuildStep step;
 
@@ -47,6 +51,12 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
       throw new AbortException("berthBuild: " + e.getMessage());
     }
     StepWorkspace ws = StepWorkspace.of("berthBuild", getContext().get(FilePath.class), step.getDir());
+    Path committed = ws.folder().resolve("Dockerfile");
+    if (Files.isRegularFile(committed)) {
+      // Building Berth's own Dockerfile instead would silently ignore the one berthDockerfile said it kept.
+      throw new AbortException(StepMessages.format("BerthBuildStep.committedDockerfile", ws.relative(committed),
+          ws.relative(ws.folder())));
+    }
     EnvVars env = getContext().get(EnvVars.class);
     Map<String, String> buildEnv = env == null ? Map.of() : env;
     String builder = choose(buildEnv, log);
@@ -73,21 +83,25 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     if (!step.getBuilder().equals("auto")) {
       return step.getBuilder();
     }
+    String why;
     try {
       MasterConnection master = MasterConnection.from(buildEnv, BerthConfiguration.controllerSettings());
-      log.println(StepMessages.format("BerthBuildStep.autoCluster", master.url()));
-      return "cluster";
+      if (CLUSTER_BUILDS) {
+        log.println(StepMessages.format("BerthBuildStep.autoCluster", master.url()));
+        return "cluster";
+      }
+      why = StepMessages.format("BerthBuildStep.whyNoClusterBuilds", master.url());
     } catch (MasterConnectionException noMaster) {
-      // No master: build here.
+      why = StepMessages.format("BerthBuildStep.whyNoMaster");
     }
     // The engine backend reads DOCKER_HOST from this JVM's environment, so probe the same engine.
     String engine = EngineProbe.address(System.getenv());
     String problem = EngineProbe.problem(System.getenv());
     if (problem == null) {
-      log.println(StepMessages.format("BerthBuildStep.autoDocker", engine));
+      log.println(StepMessages.format("BerthBuildStep.autoDocker", why, engine));
       return "docker";
     }
-    log.println(StepMessages.format("BerthBuildStep.autoJib", problem));
+    log.println(StepMessages.format("BerthBuildStep.autoJib", why, problem));
     return "jib";
   }
 

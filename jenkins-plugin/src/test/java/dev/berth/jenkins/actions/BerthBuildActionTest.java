@@ -100,6 +100,24 @@ class BerthBuildActionTest {
   }
 
   @Test
+  void build_recordsReferencesIdDigestAndBuilder_andADeployOfTheSameImageKeepsThem() throws Exception {
+    BerthBuildAction a = new BerthBuildAction();
+    String digest = "sha256:" + "ef".repeat(32);
+    a.recordBuild("127.0.0.1:5000/shop:12", java.util.List.of("127.0.0.1:5000/shop:12", "127.0.0.1:5000/shop:latest"),
+        "sha256:" + "01".repeat(32), digest, "jib");
+    a.recordImage("127.0.0.1:5000/shop:12", "");
+
+    JsonNode image = JSON.readTree(JSON.writeValueAsString(a.toMap())).get("image");
+    assertThat(image.get("image").asText()).isEqualTo("127.0.0.1:5000/shop:12");
+    assertThat(image.get("digest").asText()).isEqualTo(digest);
+    assertThat(image.get("imageId").asText()).isEqualTo("sha256:" + "01".repeat(32));
+    assertThat(image.get("builder").asText()).isEqualTo("jib");
+    assertThat(image.get("tags")).extracting(JsonNode::asText)
+        .containsExactly("127.0.0.1:5000/shop:12", "127.0.0.1:5000/shop:latest");
+    DashboardDataTest.assertPlain(a.toMap());
+  }
+
+  @Test
   void xstreamRoundTrip_keepsEveryRecord_andDropsTheRun() {
     XStream xstream = new XStream();
     xstream.allowTypes(new Class<?>[] {BerthBuildAction.class});

@@ -46,6 +46,38 @@ class BerthBuildExecutionTest {
   }
 
   @Test
+  void run_committedDockerfile_isNotReplacedByBerthsOwn() throws Exception {
+    Files.createDirectories(ws.resolve("app"));
+    Files.writeString(ws.resolve("app/Dockerfile"), "FROM scratch\n");
+    BerthBuildStep step = new BerthBuildStep("shop");
+    step.setDir("app");
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars())).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessage("berthBuild: app/Dockerfile is a committed Dockerfile, and this version of berthBuild builds only"
+            + " the Dockerfile Berth generates; build yours with sh 'docker build -t IMAGE app', or delete it to have"
+            + " Berth generate one.");
+  }
+
+  @Test
+  void run_autoWithAMaster_logsOneLineSayingWhichBuilderAndWhy() throws Exception {
+    Files.writeString(ws.resolve("notes.txt"), "nothing to run here");
+    EnvVars env = new EnvVars();
+    env.put("BERTH_MASTER_URL", "http://berth-master:7070");
+    env.put("BERTH_TOKEN", "secret-token-1");
+    BerthBuildStep step = new BerthBuildStep("shop");
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(env)).run()).isInstanceOf(AbortException.class);
+
+    assertThat(listener.text().lines().filter(l -> l.startsWith("[Berth] builder auto: ")))
+        .singleElement().asString()
+        .startsWith("[Berth] builder auto: ")
+        .contains(BerthBuildExecution.CLUSTER_BUILDS ? "cluster" : "the Berth master at http://berth-master:7070 runs"
+            + " no build jobs in this version")
+        .doesNotContain("secret-token-1");
+  }
+
+  @Test
   void run_dirOutsideTheWorkspace_isRefused() {
     BerthBuildStep step = new BerthBuildStep("shop");
     step.setDir("../elsewhere");

@@ -9,6 +9,7 @@ import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.imagebuilder.testing.DockerEngine;
 import dev.berth.imagebuilder.testing.LocalRegistry;
 import dev.berth.imagebuilder.testing.Samples;
+import dev.berth.jenkins.workspace.EngineProbe;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
@@ -103,7 +104,7 @@ class BerthBuildIT {
     String jibDigest = registry.manifestDigest("berth-test/jenkins-push", DockerEngine.runId());
 
     assertThat(listener.text()).contains("[Berth] builder auto: docker, because no Berth master is configured and"
-        + " the Docker engine at ");
+        + " the Docker engine at " + EngineProbe.address(System.getenv()) + " answers.");
     assertThat(docker).containsEntry("builder", "docker").containsEntry("pushed", true)
         .containsEntry("digest", dockerDigest)
         .containsEntry("reference", repository + "@" + dockerDigest);
