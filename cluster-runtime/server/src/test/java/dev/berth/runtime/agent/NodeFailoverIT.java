@@ -119,6 +119,56 @@ class NodeFailoverIT {
         .containsExactly("DOWN");
   }
 
+  @Test
+  void frozenNode_isDetectedSilent_andItsReplicasRunElsewhere() throws Exception {
+    // A fourth node whose agent runs in its own JVM, so SIGSTOP freezes it alone: its connection stays open and
+    // only the missing heartbeats can tell the master (RUNTIME.md T4, silent case).
+    ExtraEngines.Engine e = engines.start();
+    engines.copyImage(e, IMAGE);
+    String frozen = "frozen" + e.k() + "-" + DockerEngine.runId();
+    Process agent = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+        "-cp", System.getProperty("java.class.path"), "dev.berth.runtime.cli.BerthCommand", "agent",
+        "--join", "127.0.0.1:" + master.nodePort(), "--token-file", state.resolve(JoinTokenFile.FILE_NAME).toString(),
+        "--node-id", frozen, "--docker-host", e.dockerHost(), "--state", state.resolve(frozen).toString(),
+        "--label", "role=frozen")
+        .redirectErrorStream(true)
+        .redirectOutput(state.resolve("frozen-agent.log").toFile())
+        .start();
+    try {
+      await(() -> client.nodes().stream().filter(n -> "READY".equals(n.state())).count() == 4,
+          Duration.ofSeconds(30));
+      int replicas = 4;
+      client.apply("name: pinned\nimage: " + IMAGE + "\nreplicas: " + replicas + "\ncommand: [sleep, '600']\n"
+          + "resources: {memory: 8Mi, cpu: 10m}\n");
+      await(() -> client.app("default", "pinned").ready() == replicas, Duration.ofSeconds(60));
+      // Spread puts at least one replica on the fourth node; wait until it is ready there.
+      await(() -> client.app("default", "pinned").replicas().stream().anyMatch(r -> frozen.equals(r.node())),
+          Duration.ofSeconds(30));
+
+      long frozenAt = System.nanoTime();
+      new ProcessBuilder("kill", "-STOP", Long.toString(agent.pid())).start().waitFor();
+      await(() -> client.nodes().stream().anyMatch(n -> n.id().equals(frozen) && "DOWN".equals(n.state())),
+          Duration.ofSeconds(15));
+      long detectedAt = System.nanoTime();
+      await(() -> {
+        AppStatus s = client.app("default", "pinned");
+        return s.ready() == replicas && s.replicas().stream().noneMatch(r -> frozen.equals(r.node()));
+      }, Duration.ofSeconds(30));
+      long replacedAt = System.nanoTime();
+
+      System.out.printf("failover (frozen agent): detected %d ms after SIGSTOP, replicas running elsewhere"
+          + " %d ms after detection%n", (detectedAt - frozenAt) / 1_000_000,
+          (replacedAt - detectedAt) / 1_000_000);
+      assertThat(client.nodes()).filteredOn(n -> n.id().equals(frozen)).singleElement()
+          .satisfies(n -> assertThat(n.downReason()).startsWith("SILENT"));
+    } finally {
+      new ProcessBuilder("kill", "-CONT", Long.toString(agent.pid())).start().waitFor();
+      agent.destroy();
+      agent.waitFor();
+    }
+  }
+
   private static String busiestNode(AppStatus s) {
     Map<String, Integer> count = new HashMap<>();
     for (ReplicaStatus r : s.replicas()) {
