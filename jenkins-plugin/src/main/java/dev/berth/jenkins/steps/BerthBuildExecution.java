@@ -34,10 +34,17 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
   static final boolean CLUSTER_BUILDS = false;
 
   private final transient BerthBuildStep step;
+  /** This JVM's environment: image-builder's engine backend reads {@code DOCKER_HOST} from it. */
+  private final transient Map<String, String> machineEnv;
 
   BerthBuildExecution(BerthBuildStep step, StepContext context) {
+    this(step, context, System.getenv());
+  }
+
+  BerthBuildExecution(BerthBuildStep step, StepContext context, Map<String, String> machineEnv) {
     super(context);
     this.step = step;
+    this.machineEnv = machineEnv;
   }
 
   @Override
@@ -60,6 +67,12 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     EnvVars env = getContext().get(EnvVars.class);
     Map<String, String> buildEnv = env == null ? Map.of() : env;
     String builder = choose(buildEnv, log);
+    if (builder.equals("docker")) {
+      String problem = EngineProbe.problem(machineEnv);
+      if (problem != null) {
+        throw new AbortException(StepMessages.format("BerthBuildStep.noEngine", problem));
+      }
+    }
     BuiltImage built;
     try {
       built = switch (builder) {
@@ -94,9 +107,8 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     } catch (MasterConnectionException noMaster) {
       why = StepMessages.format("BerthBuildStep.whyNoMaster");
     }
-    // The engine backend reads DOCKER_HOST from this JVM's environment, so probe the same engine.
-    String engine = EngineProbe.address(System.getenv());
-    String problem = EngineProbe.problem(System.getenv());
+    String engine = EngineProbe.address(machineEnv);
+    String problem = EngineProbe.problem(machineEnv);
     if (problem == null) {
       log.println(StepMessages.format("BerthBuildStep.autoDocker", why, engine));
       return "docker";

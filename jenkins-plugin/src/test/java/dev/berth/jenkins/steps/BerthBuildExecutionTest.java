@@ -78,6 +78,35 @@ class BerthBuildExecutionTest {
   }
 
   @Test
+  void run_dockerWithoutAnEngine_failsNamingTheEngineAndTheAlternative() throws Exception {
+    Files.writeString(ws.resolve("notes.txt"), "nothing to run here");
+    BerthBuildStep step = new BerthBuildStep("shop");
+    step.setBuilder("docker");
+    String socket = ws.resolve("no-docker.sock").toString();
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars()),
+        java.util.Map.of("DOCKER_HOST", "unix://" + socket)).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessage("berthBuild: builder 'docker' needs a Docker engine where the step runs, and no Docker engine"
+            + " answers at unix://" + socket + " (no socket " + socket + "); start one there, point DOCKER_HOST at"
+            + " one, or use builder: 'jib' (daemonless).");
+  }
+
+  @Test
+  void run_autoWithoutMasterOrEngine_picksJibAndSaysWhy() throws Exception {
+    Files.writeString(ws.resolve("notes.txt"), "nothing to run here");
+    BerthBuildStep step = new BerthBuildStep("shop");
+    String socket = ws.resolve("no-docker.sock").toString();
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars()),
+        java.util.Map.of("DOCKER_HOST", "unix://" + socket)).run())
+        .isInstanceOf(AbortException.class).hasMessageContaining("[UNKNOWN_STACK]");
+
+    assertThat(listener.text()).contains("[Berth] builder auto: jib (daemonless), because no Berth master is"
+        + " configured and no Docker engine answers at unix://" + socket);
+  }
+
+  @Test
   void run_dirOutsideTheWorkspace_isRefused() {
     BerthBuildStep step = new BerthBuildStep("shop");
     step.setDir("../elsewhere");
