@@ -1,11 +1,15 @@
 package dev.berth.runtime.api.client;
 
+import dev.berth.runtime.api.build.BuildJobRequest;
+import dev.berth.runtime.api.build.BuildJobStatus;
+import dev.berth.runtime.api.build.BuildLogChunk;
 import dev.berth.runtime.api.json.ApiError;
 import dev.berth.runtime.api.json.ApiJson;
 import dev.berth.runtime.api.status.AppEvent;
 import dev.berth.runtime.api.status.AppStatus;
 import dev.berth.runtime.api.status.ApplyResult;
 import dev.berth.runtime.api.status.NodeStatus;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,9 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** A client of the master's HTTP API over the JDK's {@link HttpClient}; JDK and Jackson only. */
 public final class BerthClient {
@@ -75,6 +81,85 @@ public final class BerthClient {
     return ApiJson.readList(send("GET", "/v1/nodes", null), NodeStatus.class);
   }
 
+  /**
+   * Submits a build job: posts the request, then uploads the build context (a tar.gz of the folder holding the
+   * Dockerfile). The job waits as {@code PENDING} until a node takes it.
+   *
+   * @param contextTarGz a gzip-compressed tar of the build context, Dockerfile at its root
+   * @return the job's status after the upload
+   */
+  public BuildJobStatus submitBuild(BuildJobRequest request, Path contextTarGz) throws BerthApiException {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(contextTarGz, "contextTarGz");
+    HttpRequest.BodyPublisher context;
+    try {
+      context = HttpRequest.BodyPublishers.ofFile(contextTarGz);
+    } catch (FileNotFoundException e) {
+      throw new BerthApiException(
+          "PUT", "/v1/builds", 0,
+          new ApiError("context", contextTarGz.toString(), "the build context archive does not exist",
+              "pass a tar.gz of the folder that holds the Dockerfile"));
+    }
+    BuildJobStatus submitted =
+        ApiJson.read(send("POST", "/v1/builds", "application/json", ofString(ApiJson.toJson(request)), REQUEST_TIMEOUT),
+            BuildJobStatus.class);
+    // An upload may be large; it gets the time a slow link needs, not the usual request timeout.
+    String path = buildPath(submitted.id()) + "/context";
+    return ApiJson.read(send("PUT", path, "application/gzip", context, UPLOAD_TIMEOUT), BuildJobStatus.class);
+  }
+
+  /** One build job's status. */
+  public BuildJobStatus build(String id) throws BerthApiException {
+    return ApiJson.read(send("GET", buildPath(id), null), BuildJobStatus.class);
+  }
+
+  /** Every build job the master knows, newest first. */
+  public List<BuildJobStatus> builds() throws BerthApiException {
+    return ApiJson.readList(send("GET", "/v1/builds", null), BuildJobStatus.class);
+  }
+
+  /** A build job's log lines from line {@code fromLine} (0-based) on. */
+  public BuildLogChunk buildLogs(String id, int fromLine) throws BerthApiException {
+    return ApiJson.read(send("GET", buildPath(id) + "/logs?from=" + Math.max(0, fromLine), null), BuildLogChunk.class);
+  }
+
+  /**
+   * Follows a build job to its end, handing every log line to {@code onLine} as it arrives.
+   *
+   * @return the job's final status
+   * @throws BerthApiException when the master refuses, or the job has not ended within {@code timeout}
+   */
+  public BuildJobStatus followBuild(String id, Consumer<String> onLine, Duration timeout) throws BerthApiException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int next = 0;
+    while (true) {
+      BuildLogChunk chunk = buildLogs(id, next);
+      chunk.lines().forEach(onLine);
+      next = chunk.nextLine();
+      if (chunk.finished()) {
+        return build(id);
+      }
+      if (System.nanoTime() > deadline) {
+        BuildJobStatus status = build(id);
+        throw new BerthApiException(
+            "GET", buildPath(id), 0,
+            new ApiError("", id, "build job " + id + " is still " + status.phase() + " after " + timeout.toSeconds() + "s"
+                + (status.message().isEmpty() ? "" : ": " + status.message()),
+                "wait longer, or see it with berth builds"));
+      }
+      try {
+        Thread.sleep(chunk.lines().isEmpty() ? 500 : 100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BerthApiException("GET", buildPath(id), 0, new ApiError("", null, "interrupted", ""));
+      }
+    }
+  }
+
+  private static String buildPath(String id) {
+    return "/v1/builds/" + encode(id);
+  }
+
   private static String appPath(String namespace, String name) {
     return "/v1/apps/" + encode(namespace) + "/" + encode(name);
   }
@@ -83,14 +168,26 @@ public final class BerthClient {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8);
   }
 
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
+
+  private static HttpRequest.BodyPublisher ofString(String body) {
+    return HttpRequest.BodyPublishers.ofString(body);
+  }
+
   private String send(String method, String path, String body) throws BerthApiException {
+    return send(method, path, body == null ? null : "application/yaml", body == null ? null : ofString(body), REQUEST_TIMEOUT);
+  }
+
+  private String send(String method, String path, String contentType, HttpRequest.BodyPublisher body, Duration timeout)
+      throws BerthApiException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(timeout)
             .header("Authorization", "Bearer " + token)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/yaml");
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     HttpResponse<String> response;
     try {
