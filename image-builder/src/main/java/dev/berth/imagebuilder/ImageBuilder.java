@@ -3,6 +3,7 @@ package dev.berth.imagebuilder;
 import dev.berth.imagebuilder.api.BuildListener;
 import dev.berth.imagebuilder.api.BuildRequest;
 import dev.berth.imagebuilder.api.BuildResult;
+import dev.berth.imagebuilder.api.BuildTarget;
 import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.Detection;
 import dev.berth.imagebuilder.api.ImageBuildException;
@@ -14,6 +15,7 @@ import dev.berth.imagebuilder.dockerfile.RenderOptions;
 import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
 import dev.berth.imagebuilder.steps.StepsRunner;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The image builder's one entry point: detection now; rendering and builds are added beside it. */
 public final class ImageBuilder {
@@ -48,6 +50,17 @@ public final class ImageBuilder {
    */
   public static BuildResult build(BuildRequest request, BuildListener listener) throws ImageBuildException {
     return StepsRunner.standard().build(request, listener);
+  }
+
+  /**
+   * Builds a hand-written {@code Dockerfile} in {@code context} on the Docker engine, as {@code docker build} would
+   * (the folder's {@code .dockerignore} applies), then pushes or saves it as {@code target} says.
+   *
+   * @throws ImageBuildException naming the cause and the fix
+   */
+  public static BuildResult buildDockerfile(Path context, List<String> tags, BuildTarget target,
+      BuildListener listener) throws ImageBuildException {
+    return StepsRunner.standard().buildDockerfile(context, tags, target, listener);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */

@@ -4,6 +4,7 @@ import dev.berth.imagebuilder.api.BuildEvent;
 import dev.berth.imagebuilder.api.BuildListener;
 import dev.berth.imagebuilder.api.BuildRequest;
 import dev.berth.imagebuilder.api.BuildResult;
+import dev.berth.imagebuilder.api.BuildTarget;
 import dev.berth.imagebuilder.api.DetectReport;
 import dev.berth.imagebuilder.api.Detection;
 import dev.berth.imagebuilder.api.ImageBuildException;
@@ -14,6 +15,7 @@ import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
 import dev.berth.imagebuilder.plan.BuildBackend;
 import dev.berth.imagebuilder.plan.BuildPlan;
 import dev.berth.imagebuilder.plan.BuildPlanner;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,6 +85,49 @@ public final class StepsRunner {
     boolean baseInEngine = request.daemonless() && baseInEngine(engine, rendered.baseImage());
     BuildPlan plan = BuildPlanner.plan(rendered, request, baseInEngine);
     return new BackendBuildStep(backends).run(plan, listener);
+  }
+
+  /**
+   * Builds a Dockerfile written by hand (not rendered by Berth) on the engine, with {@code context} as the build
+   * context and its {@code .dockerignore} applied: no detection, no base fallback.
+   *
+   * @param context a folder holding {@code Dockerfile}
+   * @throws ImageBuildException when the Dockerfile cannot be read or the engine build fails
+   */
+  public BuildResult buildDockerfile(Path context, List<String> tags, BuildTarget target, BuildListener listener)
+      throws ImageBuildException {
+    Path dockerfile = context.resolve("Dockerfile");
+    String text;
+    try {
+      text = Files.readString(dockerfile);
+    } catch (IOException e) {
+      throw new ImageBuildException("cannot read " + dockerfile + " (" + e.getMessage() + "); check that it is a"
+          + " readable file", e);
+    }
+    RenderedDockerfile handWritten =
+        new RenderedDockerfile(context, "dockerfile", "committed", "committed", finalBase(text), null, true, null);
+    return new BackendBuildStep(backends).run(new BuildPlan.DockerfileBuild(handWritten, tags, target), listener);
+  }
+
+  /**
+   * The image the last stage starts FROM, for the build's base label and result; {@code scratch} when it is built
+   * from a build argument, which only the engine resolves (an unresolvable name would make the engine refuse the
+   * lookup, while {@code scratch} is simply not found).
+   */
+  static String finalBase(String dockerfile) {
+    String base = "scratch";
+    for (String line : dockerfile.lines().map(String::strip).toList()) {
+      String[] words = line.split("\\s+");
+      if (words.length < 2 || !words[0].equalsIgnoreCase("FROM")) {
+        continue;
+      }
+      int i = 1;
+      while (i < words.length - 1 && words[i].startsWith("--")) {
+        i++;
+      }
+      base = words[i].contains("$") ? "scratch" : words[i];
+    }
+    return base;
   }
 
   /** {@code .berth} inside a folder input, or beside a file input, unless the request names one. */

@@ -119,4 +119,12 @@ class StepsRunnerTest {
     assertThatThrownBy(() -> runner(engine).build(request, BuildListener.none()))
         .isInstanceOfSatisfying(ImageBuildException.class, e -> assertThat(e.exitCode()).isEqualTo(3));
   }
+
+  @Test
+  void finalBase_isTheLastStagesFromImage_orScratchForABuildArgument() {
+    assertThat(StepsRunner.finalBase("FROM maven:3 AS build\nRUN mvn package\nFROM --platform=linux/amd64"
+        + " eclipse-temurin:17-jre\nCOPY --from=build /a /a\n")).isEqualTo("eclipse-temurin:17-jre");
+    assertThat(StepsRunner.finalBase("ARG BASE=alpine\nfrom ${BASE}\n")).isEqualTo("scratch");
+    assertThat(StepsRunner.finalBase("# no FROM yet\n")).isEqualTo("scratch");
+  }
 }

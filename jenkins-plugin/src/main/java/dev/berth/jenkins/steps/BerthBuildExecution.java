@@ -59,14 +59,16 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     }
     StepWorkspace ws = StepWorkspace.of("berthBuild", getContext().get(FilePath.class), step.getDir());
     Path committed = ws.folder().resolve("Dockerfile");
-    if (Files.isRegularFile(committed)) {
-      // Building Berth's own Dockerfile instead would silently ignore the one berthDockerfile said it kept.
-      throw new AbortException(StepMessages.format("BerthBuildStep.committedDockerfile", ws.relative(committed),
-          ws.relative(ws.folder())));
-    }
+    boolean handWritten = Files.isRegularFile(committed);
     EnvVars env = getContext().get(EnvVars.class);
     Map<String, String> buildEnv = env == null ? Map.of() : env;
     String builder = choose(buildEnv, log);
+    if (handWritten && !builder.equals("docker")) {
+      // Jib builds from Berth's image plan, never a Dockerfile: building Berth's own instead would silently ignore
+      // the one berthDockerfile said it kept.
+      throw new AbortException(StepMessages.format("BerthBuildStep.committedNeedsDocker", ws.relative(committed),
+          builder));
+    }
     if (builder.equals("docker")) {
       String problem = EngineProbe.problem(machineEnv);
       if (problem != null) {
@@ -76,7 +78,9 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     BuiltImage built;
     try {
       built = switch (builder) {
-        case "docker" -> local(ws, tags, LocalImageBuild.Mode.DOCKER, log);
+        case "docker" -> handWritten
+            ? committed(ws, committed, tags, log)
+            : local(ws, tags, LocalImageBuild.Mode.DOCKER, log);
         case "jib" -> local(ws, tags, LocalImageBuild.Mode.JIB, log);
         default -> throw new AbortException(StepMessages.format("BerthBuildStep.clusterNotAvailable"));
       };
@@ -115,6 +119,12 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     }
     log.println(StepMessages.format("BerthBuildStep.autoJib", why, problem));
     return "jib";
+  }
+
+  private BuiltImage committed(StepWorkspace ws, Path dockerfile, List<String> tags, PrintStream log)
+      throws ImageBuildException {
+    log.println(StepMessages.format("BerthBuildStep.buildingCommitted", ws.relative(dockerfile)));
+    return LocalImageBuild.committed(ws.folder(), tags, step.isPush(), log::println);
   }
 
   private BuiltImage local(StepWorkspace ws, List<String> tags, LocalImageBuild.Mode mode, PrintStream log)

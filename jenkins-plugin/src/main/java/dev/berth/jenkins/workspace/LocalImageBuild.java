@@ -57,6 +57,21 @@ public final class LocalImageBuild {
         mode == Mode.JIB ? "jib" : "docker", r.baseImage(), tarFile, ms);
   }
 
+  /**
+   * Builds the hand-written {@code <folder>/Dockerfile} on the engine with the folder as context (its
+   * {@code .dockerignore} applies), as {@code docker build} would; pushes when {@code push} is set.
+   *
+   * @throws ImageBuildException naming the cause and the fix
+   */
+  public static BuiltImage committed(Path folder, List<String> tags, boolean push, Consumer<String> log)
+      throws ImageBuildException {
+    long start = System.nanoTime();
+    BuildTarget target = push ? new BuildTarget.Registry() : new BuildTarget.Engine();
+    BuildResult r = ImageBuilder.buildDockerfile(folder, tags, target, event -> log.accept(line(event)));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    return new BuiltImage(r.image(), r.tags(), r.imageId(), r.digest(), r.pushed(), "docker", r.baseImage(), "", ms);
+  }
+
   private static String line(BuildEvent event) {
     return switch (event.kind()) {
       case STEP -> "[Berth] " + event.message();

@@ -46,17 +46,18 @@ class BerthBuildExecutionTest {
   }
 
   @Test
-  void run_committedDockerfile_isNotReplacedByBerthsOwn() throws Exception {
+  void run_committedDockerfileWithJib_isNotReplacedByBerthsOwn() throws Exception {
     Files.createDirectories(ws.resolve("app"));
     Files.writeString(ws.resolve("app/Dockerfile"), "FROM scratch\n");
     BerthBuildStep step = new BerthBuildStep("shop");
     step.setDir("app");
+    step.setBuilder("jib");
 
     assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars())).run())
         .isInstanceOf(AbortException.class)
-        .hasMessage("berthBuild: app/Dockerfile is a committed Dockerfile, and this version of berthBuild builds only"
-            + " the Dockerfile Berth generates; build yours with sh 'docker build -t IMAGE app', or delete it to have"
-            + " Berth generate one.");
+        .hasMessage("berthBuild: app/Dockerfile is a committed Dockerfile, which only builder: 'docker' builds (it was"
+            + " jib); use builder: 'docker' on a machine with a Docker engine, or delete the Dockerfile to have Berth"
+            + " generate one.");
   }
 
   @Test

@@ -43,6 +43,7 @@ class BerthBuildIT {
   @BeforeAll
   static void start() throws Exception {
     BaseImages.shared().ensure("jre-17");
+    BaseImages.shared().ensure("static");
     registry = LocalRegistry.start();
   }
 
@@ -74,6 +75,34 @@ class BerthBuildIT {
     TestStepContext context = new TestStepContext().with(TaskListener.class, listener)
         .with(EnvVars.class, new EnvVars()).with(FilePath.class, TestStepContext.workspace(ws));
     return new BerthBuildExecution(step, context).run();
+  }
+
+  @Test
+  void committedDockerfile_isBuiltAsItIs_withItsDockerignore() throws Exception {
+    Path app = Files.createDirectories(ws.resolve("app"));
+    Files.writeString(app.resolve("Dockerfile"), "FROM berth/static:busybox\nCOPY . /app/\n");
+    Files.writeString(app.resolve(".dockerignore"), "secret.txt\n");
+    Files.writeString(app.resolve("hello.txt"), "hello");
+    Files.writeString(app.resolve("secret.txt"), "do not ship");
+    String image = "berth-test/jenkins-committed";
+    IMAGES.add(image + ":" + DockerEngine.runId());
+    BerthBuildStep step = new BerthBuildStep(image);
+    step.setDir("app");
+    step.setBuilder("docker");
+    step.setTags(DockerEngine.runId());
+    TestStepContext context = new TestStepContext().with(TaskListener.class, listener)
+        .with(EnvVars.class, new EnvVars()).with(FilePath.class, TestStepContext.workspace(ws));
+
+    Map<String, Object> built = new BerthBuildExecution(step, context).run();
+
+    assertThat(built).containsEntry("builder", "docker").containsEntry("baseImage", "berth/static:busybox");
+    assertThat(listener.text()).contains("[Berth] Building the committed app/Dockerfile as it is");
+    Process ls = new ProcessBuilder("docker", "run", "--rm", "--label", DockerEngine.RUN_LABEL + "="
+        + DockerEngine.runId(), image + ":" + DockerEngine.runId(), "ls", "-A", "/app").redirectErrorStream(true)
+        .start();
+    String files = new String(ls.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(ls.waitFor()).as(files).isZero();
+    assertThat(files.lines()).containsExactlyInAnyOrder(".dockerignore", "Dockerfile", "hello.txt");
   }
 
   @Test
