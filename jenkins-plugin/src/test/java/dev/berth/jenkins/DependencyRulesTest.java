@@ -24,14 +24,23 @@ class DependencyRulesTest {
   static final ArchRule noEngineOrWireLibraries = noClasses().should().dependOnClassesThat()
       .resideInAnyPackage("com.github.dockerjava..", "com.google.cloud.tools.jib..", "com.esotericsoftware..",
           "io.fabric8..")
-      .because("the plugin runs inside Jenkins; engines, Jib, Kryonet and fabric8 stay out of its class loader");
+      .because("the plugin runs inside Jenkins; engines, Jib and Kryonet stay out of its class loader, and fabric8"
+          + " is reached through cluster-runtime-deploy's Kubernetes target only");
+
+  /** The runtime packages the plugin may use: the API, and the deploy targets it shares with berth apply. */
+  static final java.util.List<String> RUNTIME_PACKAGES = java.util.List.of(
+      "dev.berth.runtime.api", "dev.berth.runtime.deploy", "dev.berth.runtime.deploytargets",
+      "dev.berth.runtime.kubernetes");
 
   @ArchTest
-  static final ArchRule onlyTheRuntimeApi = noClasses().should().dependOnClassesThat(
-          com.tngtech.archunit.base.DescribedPredicate.describe("dev.berth.runtime outside dev.berth.runtime.api",
+  static final ArchRule onlyTheRuntimeApiAndDeployTargets = noClasses().should().dependOnClassesThat(
+          com.tngtech.archunit.base.DescribedPredicate.describe(
+              "dev.berth.runtime outside the API and the deploy targets",
               c -> c.getPackageName().startsWith("dev.berth.runtime")
-                  && !c.getPackageName().startsWith("dev.berth.runtime.api")))
-      .because("the plugin talks to the master over cluster-runtime-api's HTTP client only");
+                  && RUNTIME_PACKAGES.stream().noneMatch(p -> c.getPackageName().equals(p)
+                      || c.getPackageName().startsWith(p + "."))))
+      .because("the plugin talks to the master over cluster-runtime-api's HTTP client and deploys through"
+          + " cluster-runtime-deploy's targets; the master, agent and sizing stay out");
 
   @ArchTest
   static final ArchRule noImageBuilderBackends = noClasses().should().dependOnClassesThat()

@@ -11,15 +11,13 @@ import dev.berth.runtime.deploy.DeployRequest;
 import dev.berth.runtime.deploy.DeployTarget;
 import dev.berth.runtime.deploytargets.DeployTargets;
 import dev.berth.runtime.kubernetes.BuildReference;
+import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.KubernetesTarget;
 import dev.berth.runtime.kubernetes.ObjectApply;
 import dev.berth.runtime.kubernetes.RenderOptions;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One deploy: the app's spec (a spec file, or the spec the master already runs) with the new image and strategy,
@@ -55,16 +53,16 @@ public final class Deployment {
   }
 
   private final MasterSource master;
-  private final Supplier<KubernetesClient> kubernetes;
+  private final KubernetesConnection kubernetes;
   private final ObjectApply kubernetesApply;
   private final Duration pollInterval;
 
   /**
-   * @param kubernetes opens the Kubernetes client (closed after the deploy); asked only for that target
+   * @param kubernetes how the Kubernetes cluster is reached; opened only for that target
    * @param kubernetesApply how objects are written: {@link ObjectApply#serverSide()} but against a test mock
    */
   public Deployment(
-      MasterSource master, Supplier<KubernetesClient> kubernetes, ObjectApply kubernetesApply,
+      MasterSource master, KubernetesConnection kubernetes, ObjectApply kubernetesApply,
       Duration pollInterval) {
     this.master = Objects.requireNonNull(master, "master");
     this.kubernetes = Objects.requireNonNull(kubernetes, "kubernetes");
@@ -104,11 +102,8 @@ public final class Deployment {
       }
       throw new DeployException(e.getMessage());
     } catch (IllegalArgumentException e) {
+      // The target could not be set up (e.g. an unreadable KUBECONFIG): the message names the setting.
       throw new DeployException(e.getMessage());
-    } catch (KubernetesClientException e) {
-      // Thrown while the client is built from the configuration: the message may quote it, so it is not shown.
-      throw new DeployException("cannot set up the Kubernetes client (" + e.getClass().getSimpleName() + "); check"
-          + " KUBECONFIG or ~/.kube/config and its current context, or the pod's service account in-cluster");
     }
     outcome.diagnostics().forEach(line -> log.accept("  " + line));
     return new DeployResult(spec.name(), spec.namespace(), outcome.revision(), outcome(outcome.phase()),

@@ -7,10 +7,9 @@ import dev.berth.jenkins.cluster.Deployment;
 import dev.berth.jenkins.cluster.MasterConnection;
 import dev.berth.jenkins.cluster.MasterConnectionException;
 import dev.berth.runtime.api.client.BerthApiException;
-import dev.berth.runtime.deploytargets.DeployTargets;
 import dev.berth.runtime.kubernetes.BuildReference;
+import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.ObjectApply;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -42,7 +40,7 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
   private final transient BerthDeployStep step;
   private final transient Duration poll;
   /** The Kubernetes client for the step's environment; tests hand in one for a mock API server. */
-  private final transient Function<EnvVars, Supplier<KubernetesClient>> kubernetes;
+  private final transient Function<EnvVars, KubernetesConnection> kubernetes;
   private final transient ObjectApply kubernetesApply;
 
   BerthDeployExecution(BerthDeployStep step, StepContext context) {
@@ -50,12 +48,12 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
   }
 
   BerthDeployExecution(BerthDeployStep step, StepContext context, Duration poll) {
-    this(step, context, poll, BerthDeployExecution::kubernetesClient, ObjectApply.serverSide());
+    this(step, context, poll, BerthDeployExecution::kubernetesConnection, ObjectApply.serverSide());
   }
 
   BerthDeployExecution(
       BerthDeployStep step, StepContext context, Duration poll,
-      Function<EnvVars, Supplier<KubernetesClient>> kubernetes, ObjectApply kubernetesApply) {
+      Function<EnvVars, KubernetesConnection> kubernetes, ObjectApply kubernetesApply) {
     super(context);
     this.step = step;
     this.poll = poll;
@@ -110,14 +108,14 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
    * (as {@code withCredentials([file(variable: 'KUBECONFIG', ...)])} binds it): that file's current context, else
    * the controller's {@code KUBECONFIG} or {@code ~/.kube/config}, else the pod's service account in-cluster.
    */
-  static Supplier<KubernetesClient> kubernetesClient(EnvVars env) {
+  static KubernetesConnection kubernetesConnection(EnvVars env) {
     String kubeconfig = env.get("KUBECONFIG");
     if (kubeconfig == null || kubeconfig.isBlank()) {
-      return DeployTargets::standardKubernetesClient;
+      return KubernetesConnection.standard();
     }
     // Several files joined as kubectl allows: the first holds the current context in the common case.
     Path file = Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
-    return () -> DeployTargets.kubeconfigClient(file);
+    return KubernetesConnection.kubeconfig(file);
   }
 
   /** The spec file's text, or {@code null} when the step names none. */

@@ -150,7 +150,7 @@ class BerthDeployKubernetesTest {
     step.setWait(false);
 
     Map<String, Object> result = new BerthDeployExecution(step, context, Duration.ofMillis(20),
-        BerthDeployExecution::kubernetesClient, ObjectApply.createOrReplace()).run();
+        BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace()).run();
 
     assertThat(result).containsEntry("outcome", "APPLIED").containsEntry("target", "kubernetes");
     assertThat(listener.text()).doesNotContain(K8S_TOKEN);
@@ -167,7 +167,7 @@ class BerthDeployKubernetesTest {
     step.setTarget("kubernetes");
 
     assertThatThrownBy(() -> new BerthDeployExecution(step, context, Duration.ofMillis(20),
-            BerthDeployExecution::kubernetesClient, ObjectApply.createOrReplace()).run())
+            BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace()).run())
         .isInstanceOf(AbortException.class)
         .hasMessageContaining("berthDeploy: KUBECONFIG ").hasMessageContaining("missing-kubeconfig cannot be read");
   }

@@ -4,16 +4,10 @@ import dev.berth.runtime.api.client.BerthClient;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.deploy.BundledRuntimeTarget;
 import dev.berth.runtime.deploy.DeployTarget;
+import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.KubernetesTarget;
 import dev.berth.runtime.kubernetes.ObjectApply;
 import dev.berth.runtime.kubernetes.RenderOptions;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +19,14 @@ import java.util.function.Supplier;
  * Kubernetes cluster for {@code kubernetes}. Each connection is opened only when its target is chosen.
  *
  * @param bundled the Berth master's client; asked for only by the bundled target
- * @param kubernetes a new Kubernetes client, closed with the target; asked for only by the Kubernetes target
+ * @param kubernetes how the Kubernetes cluster is reached; opened only by the Kubernetes target, closed with it
  * @param renderOptions the Jenkins build labels and the command line's overrides of the spec's network block
  * @param kubernetesApply how objects are written to the cluster: {@link ObjectApply#serverSide()} but in tests
  * @param pollInterval how often a rollout is read, or null for each target's own default
  */
 public record DeployTargets(
     Supplier<BerthClient> bundled,
-    Supplier<KubernetesClient> kubernetes,
+    KubernetesConnection kubernetes,
     RenderOptions renderOptions,
     ObjectApply kubernetesApply,
     Duration pollInterval) {
@@ -50,7 +44,7 @@ public record DeployTargets(
   /** The master's client, and the cluster the fabric8 client's standard resolution finds. */
   public static DeployTargets standard(Supplier<BerthClient> bundled, RenderOptions renderOptions) {
     return new DeployTargets(
-        bundled, DeployTargets::standardKubernetesClient, renderOptions, ObjectApply.serverSide(), null);
+        bundled, KubernetesConnection.standard(), renderOptions, ObjectApply.serverSide(), null);
   }
 
   /**
@@ -83,40 +77,15 @@ public record DeployTargets(
   /**
    * Opens the target {@code name} (as {@link #choose} returns it; blank for berth); close it when done.
    *
-   * @throws IllegalArgumentException when the name is not one of {@link #NAMES}
+   * @throws IllegalArgumentException when the name is not one of {@link #NAMES}, or the Kubernetes client cannot be
+   *     set up (the message names the setting, never a credential)
    */
   public DeployTarget open(String name) {
     if (KubernetesTarget.NAME.equals(canonical(name))) {
-      return new KubernetesTarget(
-          kubernetes.get(), renderOptions, Clock.systemUTC(),
-          pollInterval == null ? Duration.ofSeconds(1) : pollInterval, kubernetesApply);
+      return KubernetesTarget.open(
+          kubernetes, renderOptions, pollInterval == null ? Duration.ofSeconds(1) : pollInterval, kubernetesApply);
     }
     BerthClient client = bundled.get();
     return pollInterval == null ? new BundledRuntimeTarget(client) : new BundledRuntimeTarget(client, pollInterval);
-  }
-
-  /**
-   * A client for the cluster the fabric8 client finds by its standard rules: {@code KUBECONFIG} or
-   * {@code ~/.kube/config} and its current context, else the pod's service account when run in-cluster.
-   */
-  public static KubernetesClient standardKubernetesClient() {
-    // The JDK HTTP client named here, not found through ServiceLoader, which a plugin's class loader may hide.
-    return new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).build();
-  }
-
-  /**
-   * A client for the current context of the kubeconfig {@code file} (paths in it relative to the file).
-   *
-   * @throws IllegalArgumentException when the file cannot be read
-   */
-  public static KubernetesClient kubeconfigClient(Path file) {
-    if (!Files.isReadable(file)) {
-      throw new IllegalArgumentException(
-          "KUBECONFIG " + file + " cannot be read here; point KUBECONFIG at a readable kubeconfig file");
-    }
-    return new KubernetesClientBuilder()
-        .withConfig(Config.fromKubeconfig(file.toFile()))
-        .withHttpClientFactory(new JdkHttpClientFactory())
-        .build();
   }
 }

@@ -58,6 +58,25 @@ public final class KubernetesTarget implements DeployTarget, AutoCloseable {
     this.watch = new RolloutWatch(client, clock, pollInterval);
   }
 
+  /**
+   * A target on the cluster {@code connection} reaches, writing objects with {@code applier}.
+   *
+   * @throws IllegalArgumentException when no client can be set up from the configuration; the message never
+   *     quotes the configuration, which holds credentials
+   */
+  public static KubernetesTarget open(
+      KubernetesConnection connection, RenderOptions options, Duration pollInterval, ObjectApply applier) {
+    KubernetesClient client;
+    try {
+      client = connection.open();
+    } catch (KubernetesClientException e) {
+      throw new IllegalArgumentException("cannot set up the Kubernetes client (" + e.getClass().getSimpleName()
+          + "); check KUBECONFIG or ~/.kube/config and its current context, or the pod's service account"
+          + " in-cluster", e);
+    }
+    return new KubernetesTarget(client, options, Clock.systemUTC(), pollInterval, applier);
+  }
+
   /** Closes the client and its connections. */
   @Override
   public void close() {
