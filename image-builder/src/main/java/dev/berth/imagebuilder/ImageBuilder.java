@@ -9,11 +9,14 @@ import dev.berth.imagebuilder.api.Detection;
 import dev.berth.imagebuilder.api.ImageBuildException;
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.detect.StackDetection;
+import dev.berth.imagebuilder.docker.BuildContextTar;
 import dev.berth.imagebuilder.dockerfile.DockerfileException;
 import dev.berth.imagebuilder.dockerfile.DockerfileRenderer;
 import dev.berth.imagebuilder.dockerfile.RenderOptions;
 import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
 import dev.berth.imagebuilder.steps.StepsRunner;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,6 +64,15 @@ public final class ImageBuilder {
   public static BuildResult buildDockerfile(Path context, List<String> tags, BuildTarget target,
       BuildListener listener) throws ImageBuildException {
     return StepsRunner.standard().buildDockerfile(context, tags, target, listener);
+  }
+
+  /**
+   * Writes {@code context} (a folder holding a Dockerfile) as the tar a Docker build takes, applying its
+   * {@code .dockerignore} as the docker CLI does; closes {@code out}. Needs no engine: clients that ship the context
+   * elsewhere (a build job on the Berth cluster) send exactly what {@code docker build} would.
+   */
+  public static void writeContext(Path context, OutputStream out) throws IOException {
+    BuildContextTar.write(context, out);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */

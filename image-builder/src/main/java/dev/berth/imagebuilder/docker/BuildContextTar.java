@@ -26,14 +26,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * Dockerfile and {@code .dockerignore} are always sent. (docker-java's own context scan refuses a Dockerfile that
  * {@code *} excludes, which Berth's generated {@code .dockerignore} does.)
  */
-final class BuildContextTar {
+public final class BuildContextTar {
 
   private record Rule(PathMatcher matcher, boolean include) {}
 
   private BuildContextTar() {}
 
-  /** Writes {@code context} to {@code out}, files in sorted order with their modes and times. */
-  static void write(Path context, OutputStream out) throws IOException {
+  /** Writes {@code context} to {@code out}, files in sorted order with their modes and times; closes {@code out}. */
+  public static void write(Path context, OutputStream out) throws IOException {
     write(context, out, null, null);
   }
 

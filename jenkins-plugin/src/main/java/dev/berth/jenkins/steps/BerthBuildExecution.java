@@ -2,20 +2,27 @@ package dev.berth.jenkins.steps;
 
 import dev.berth.imagebuilder.api.ImageBuildException;
 import dev.berth.jenkins.actions.BerthConfiguration;
+import dev.berth.jenkins.cluster.ClusterBuild;
 import dev.berth.jenkins.cluster.MasterConnection;
 import dev.berth.jenkins.cluster.MasterConnectionException;
+import dev.berth.jenkins.workspace.BuildContext;
 import dev.berth.jenkins.workspace.BuiltImage;
 import dev.berth.jenkins.workspace.EngineProbe;
 import dev.berth.jenkins.workspace.ImageTags;
 import dev.berth.jenkins.workspace.LocalImageBuild;
+import dev.berth.runtime.api.build.BuildJobPhase;
+import dev.berth.runtime.api.build.BuildJobStatus;
+import dev.berth.runtime.api.client.BerthApiException;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -32,6 +39,9 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
 
   /** Whether the master runs build jobs; {@code auto} skips the cluster until it does. */
   static final boolean CLUSTER_BUILDS = false;
+
+  /** How long a cluster build may take before the step stops waiting (the job goes on); builds rarely take 30 min. */
+  static final Duration CLUSTER_TIMEOUT = Duration.ofMinutes(30);
 
   private final transient BerthBuildStep step;
   /** This JVM's environment: image-builder's engine backend reads {@code DOCKER_HOST} from it. */
@@ -63,11 +73,10 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     EnvVars env = getContext().get(EnvVars.class);
     Map<String, String> buildEnv = env == null ? Map.of() : env;
     String builder = choose(buildEnv, log);
-    if (handWritten && !builder.equals("docker")) {
+    if (handWritten && builder.equals("jib")) {
       // Jib builds from Berth's image plan, never a Dockerfile: building Berth's own instead would silently ignore
       // the one berthDockerfile said it kept.
-      throw new AbortException(StepMessages.format("BerthBuildStep.committedNeedsDocker", ws.relative(committed),
-          builder));
+      throw new AbortException(StepMessages.format("BerthBuildStep.committedWithJib", ws.relative(committed)));
     }
     if (builder.equals("docker")) {
       String problem = EngineProbe.problem(machineEnv);
@@ -82,7 +91,7 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
             ? committed(ws, committed, tags, log)
             : local(ws, tags, LocalImageBuild.Mode.DOCKER, log);
         case "jib" -> local(ws, tags, LocalImageBuild.Mode.JIB, log);
-        default -> throw new AbortException(StepMessages.format("BerthBuildStep.clusterNotAvailable"));
+        default -> cluster(ws, tags, buildEnv, log);
       };
     } catch (ImageBuildException e) {
       // Exit codes 3-8 are detection outcomes: the app, not the builder, is the problem.
@@ -119,6 +128,44 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     }
     log.println(StepMessages.format("BerthBuildStep.autoJib", why, problem));
     return "jib";
+  }
+
+  /** A build job on the Berth cluster, its log followed into this build's log. */
+  private BuiltImage cluster(StepWorkspace ws, List<String> tags, Map<String, String> buildEnv, PrintStream log)
+      throws IOException, InterruptedException {
+    MasterConnection master;
+    try {
+      master = MasterConnection.from(buildEnv, BerthConfiguration.controllerSettings());
+    } catch (MasterConnectionException e) {
+      throw new AbortException("berthBuild: builder 'cluster' needs a Berth master: " + e.getMessage());
+    }
+    long start = System.nanoTime();
+    BuildContext context;
+    try {
+      context = BuildContext.of(ws.folder());
+    } catch (IllegalArgumentException e) {
+      throw new AbortException("berthBuild: " + e.getMessage());
+    }
+    log.println(StepMessages.format(context.committed() ? "BerthBuildStep.buildingCommitted"
+        : "BerthBuildStep.clusterContext", ws.relative(context.directory().resolve("Dockerfile"))));
+    Path archive = Files.createTempFile("berth-context", ".tar.gz");
+    BuildJobStatus job;
+    try {
+      context.pack(archive);
+      job = new ClusterBuild(master.client(), CLUSTER_TIMEOUT).run(tags, step.isPush(), ws.folder().getFileName()
+          .toString(), archive, log::println);
+    } catch (BerthApiException e) {
+      throw new AbortException(StepMessages.format("BerthBuildStep.clusterApiFailed", master.url(), e.getMessage()));
+    } finally {
+      Files.deleteIfExists(archive);
+    }
+    if (job.phase() != BuildJobPhase.SUCCEEDED) {
+      throw new AbortException(StepMessages.format("BerthBuildStep.clusterFailed", job.id(),
+          job.node() == null ? "no node" : "node " + job.node(), job.exitCode() == null ? "" : " (exit "
+          + job.exitCode() + ")", job.message()));
+    }
+    return new BuiltImage(job.image(), job.tags(), job.imageId(), job.digest(), job.push(), "cluster", "", "",
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   private BuiltImage committed(StepWorkspace ws, Path dockerfile, List<String> tags, PrintStream log)

@@ -55,9 +55,9 @@ class BerthBuildExecutionTest {
 
     assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars())).run())
         .isInstanceOf(AbortException.class)
-        .hasMessage("berthBuild: app/Dockerfile is a committed Dockerfile, which only builder: 'docker' builds (it was"
-            + " jib); use builder: 'docker' on a machine with a Docker engine, or delete the Dockerfile to have Berth"
-            + " generate one.");
+        .hasMessage("berthBuild: app/Dockerfile is a committed Dockerfile, which Jib cannot build; use builder:"
+            + " 'docker' (an engine where the step runs) or 'cluster' (a build job), or delete the Dockerfile to have"
+            + " Berth generate one.");
   }
 
   @Test

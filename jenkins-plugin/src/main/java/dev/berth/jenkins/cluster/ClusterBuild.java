@@ -1,0 +1,50 @@
+package dev.berth.jenkins.cluster;
+
+import dev.berth.runtime.api.build.BuildJobPhase;
+import dev.berth.runtime.api.build.BuildJobRequest;
+import dev.berth.runtime.api.build.BuildJobStatus;
+import dev.berth.runtime.api.client.BerthApiException;
+import dev.berth.runtime.api.client.BerthClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One build job on the Berth cluster: submits the request with its packed context, follows the job's log into the
+ * build log as the node writes it, and returns the job's final status.
+ */
+public final class ClusterBuild {
+
+  private final BerthClient client;
+  private final Duration timeout;
+
+  /**
+   * @param timeout how long the job may take from submission to its end before the step gives up waiting (the job
+   *     itself goes on)
+   */
+  public ClusterBuild(BerthClient client, Duration timeout) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /**
+   * Builds on the cluster.
+   *
+   * @param contextTarGz the build context, Dockerfile at its root
+   * @param log receives the job's lines and Berth's own
+   * @return the job's final status, {@link BuildJobPhase#SUCCEEDED} or {@link BuildJobPhase#FAILED}
+   * @throws BerthApiException when the master refuses, cannot be reached, or the job outlasts the timeout
+   */
+  public BuildJobStatus run(List<String> tags, boolean push, String app, Path contextTarGz, Consumer<String> log)
+      throws BerthApiException {
+    // Offline: nodes build from Berth's offline bases, which every node can make without a registry.
+    BuildJobRequest request = new BuildJobRequest(tags, push, null, true, app);
+    BuildJobStatus submitted = client.submitBuild(request, contextTarGz);
+    log.accept("[Berth] build job " + submitted.id() + " submitted (" + submitted.contextBytes() + " bytes of"
+        + " context), " + submitted.phase().name().toLowerCase() + (submitted.message().isEmpty() ? ""
+        : ": " + submitted.message()));
+    return client.followBuild(submitted.id(), line -> log.accept("  " + line), timeout);
+  }
+}
