@@ -1,5 +1,6 @@
 package dev.berth.runtime.agent;
 
+import dev.berth.runtime.agent.build.BuildJobRunner;
 import dev.berth.runtime.agent.container.ContainerRuntime;
 import dev.berth.runtime.agent.sync.AssignmentSync;
 import dev.berth.runtime.agent.transport.MasterLink;
@@ -12,11 +13,14 @@ public final class RunningAgent implements AutoCloseable {
 
   private final MasterLink link;
   private final AssignmentSync sync;
+  private final BuildJobRunner builds;
   private final ContainerRuntime runtime;
   private final boolean ownsRuntime;
 
-  RunningAgent(MasterLink link, AssignmentSync sync, ContainerRuntime runtime, boolean ownsRuntime) {
+  RunningAgent(MasterLink link, AssignmentSync sync, BuildJobRunner builds, ContainerRuntime runtime,
+      boolean ownsRuntime) {
     this.link = link;
+    this.builds = builds;
     this.sync = sync;
     this.runtime = runtime;
     this.ownsRuntime = ownsRuntime;
@@ -35,6 +39,7 @@ public final class RunningAgent implements AutoCloseable {
   @Override
   public void close() {
     link.close();
+    builds.close();
     sync.close();
     if (ownsRuntime) {
       runtime.close();

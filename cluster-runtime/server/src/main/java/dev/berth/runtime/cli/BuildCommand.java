@@ -80,6 +80,17 @@ public final class BuildCommand implements Callable<Integer> {
       description = "Where the Dockerfile and context go (default: PATH/.berth, or .berth beside a file)")
   Path output;
 
+  @Option(
+      names = "--dockerfile",
+      description = "PATH is a build context with a Dockerfile at its root: build it as written, no detection")
+  boolean dockerfile;
+
+  @Option(
+      names = "--result-file",
+      paramLabel = "FILE",
+      description = "Also write the result (image, tags, imageId, digest, pushed) as JSON to FILE")
+  Path resultFile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -97,11 +108,21 @@ public final class BuildCommand implements Callable<Integer> {
       err.println("ERROR " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
+    if (dockerfile && (jib || baseImage != null || !Files.isRegularFile(path.resolve("Dockerfile")))) {
+      err.println("ERROR --dockerfile builds PATH/Dockerfile as written on the engine: PATH must be a folder holding"
+          + " a Dockerfile, without --jib or --base-image");
+      return CommandLine.ExitCode.USAGE;
+    }
     BuildRequest request = new BuildRequest(
         path, tags, jib, target, baseImage, offline ? Boolean.TRUE : null, output, DetectOptions.none());
     BuildListener listener = event -> print(event, out);
     try {
-      BuildResult result = StepsRunner.standard().build(request, listener);
+      BuildResult result = dockerfile
+          ? StepsRunner.standard().buildDockerfile(path, tags, target, listener)
+          : StepsRunner.standard().build(request, listener);
+      if (resultFile != null) {
+        writeResult(result);
+      }
       out.println("Image " + result.image() + " " + result.imageId() + " (" + result.backend() + ", FROM "
           + result.baseImage() + (result.offlineBase() ? ", offline base" : "") + ")");
       if (result.pushed()) {
@@ -120,6 +141,15 @@ public final class BuildCommand implements Callable<Integer> {
         e.printStackTrace(err);
       }
       return e.exitCode();
+    }
+  }
+
+  private void writeResult(BuildResult result) throws ImageBuildException {
+    try {
+      Files.writeString(resultFile, dev.berth.runtime.api.json.ApiJson.toPrettyJson(result));
+    } catch (java.io.IOException e) {
+      throw new ImageBuildException("the image was built, but the result file " + resultFile + " cannot be written ("
+          + e.getMessage() + "); pass a writable --result-file", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.berth.runtime.controller;
 
+import dev.berth.runtime.model.BuildReport;
 import dev.berth.runtime.model.NodeInfo;
 import dev.berth.runtime.model.ReplicaObservation;
 import java.time.Instant;
@@ -39,4 +40,17 @@ public interface ClusterInbox {
    * @param reason short machine-readable reason, e.g. {@code CLOSED}, {@code TIMEOUT}, {@code AUTH_FAILED}
    */
   void nodeDisconnected(String nodeId, String reason);
+
+  /** A node's news about a build job it runs: phase and the log lines since its last report. */
+  default void buildReport(String nodeId, BuildReport report) {}
+
+  /**
+   * Up to {@code maxBytes} of the context archive of a build job assigned to {@code nodeId}, from {@code offset}
+   * on; empty at its end. A bounded read of a local file, the one inbox call that does I/O.
+   *
+   * @throws java.util.NoSuchElementException when the job is unknown or not assigned to that node
+   */
+  default byte[] buildContext(String nodeId, String jobId, long offset, int maxBytes) {
+    throw new java.util.NoSuchElementException("build job " + jobId + " is not known to this master");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.berth.runtime.controller;
 
+import dev.berth.runtime.model.BuildAssignment;
 import dev.berth.runtime.model.NodeAssignment;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,4 +24,14 @@ public interface NodeGateway {
    * out, and with {@link java.util.NoSuchElementException} when the node has no container for the replica.
    */
   CompletableFuture<String> logs(String nodeId, String replicaId, int tailLines);
+
+  /**
+   * Hands a node a build job; it fetches the context through {@link ClusterInbox#buildContext} and reports through
+   * {@link ClusterInbox#buildReport}. Queues and returns.
+   *
+   * @return whether the node is connected and the job was queued to it; {@code false} leaves the job unassigned
+   */
+  default boolean startBuild(String nodeId, BuildAssignment job) {
+    return false;
+  }
 }

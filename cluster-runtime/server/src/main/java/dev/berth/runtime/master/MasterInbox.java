@@ -1,7 +1,9 @@
 package dev.berth.runtime.master;
 
+import dev.berth.runtime.controller.BuildJobController;
 import dev.berth.runtime.controller.ClusterInbox;
 import dev.berth.runtime.controller.NodeLivenessController;
+import dev.berth.runtime.model.BuildReport;
 import dev.berth.runtime.model.NodeInfo;
 import dev.berth.runtime.model.Replica;
 import dev.berth.runtime.model.ReplicaObservation;
@@ -25,8 +27,11 @@ final class MasterInbox implements ClusterInbox {
   private final NodeLivenessController liveness;
   private final Consumer<String> appChanged;
   private final Clock clock;
+  private final BuildJobController builds;
 
-  MasterInbox(StateStore store, NodeLivenessController liveness, Consumer<String> appChanged, Clock clock) {
+  MasterInbox(StateStore store, NodeLivenessController liveness, Consumer<String> appChanged, Clock clock,
+      BuildJobController builds) {
+    this.builds = builds;
     this.store = store;
     this.liveness = liveness;
     this.appChanged = appChanged;
@@ -81,6 +86,17 @@ final class MasterInbox implements ClusterInbox {
         && Objects.equals(a.exitCode(), b.exitCode())
         && a.containerId().equals(b.containerId())
         && a.hostPorts().equals(b.hostPorts());
+  }
+
+  @Override
+  public void buildReport(String nodeId, BuildReport report) {
+    liveness.heartbeat(nodeId, clock.instant());
+    builds.report(nodeId, report);
+  }
+
+  @Override
+  public byte[] buildContext(String nodeId, String jobId, long offset, int maxBytes) {
+    return builds.context(nodeId, jobId, offset, maxBytes);
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.berth.runtime.master;
 
 import dev.berth.runtime.controller.AppController;
 import dev.berth.runtime.controller.AppWriter;
+import dev.berth.runtime.controller.BuildJobController;
 import dev.berth.runtime.controller.ControllerRunner;
+import dev.berth.runtime.controller.NodeGateway;
 import dev.berth.runtime.controller.NodeLivenessController;
 import dev.berth.runtime.controller.NodeSyncController;
 import dev.berth.runtime.controller.WorkQueue;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The master's composition root: opens the durable store, wires the controllers to their queues, starts the node
@@ -32,6 +35,10 @@ public final class MasterMain implements AutoCloseable {
   static final Duration RESYNC = Duration.ofSeconds(30);
   /** Extra time nodes known from the store get to rejoin after a master restart. */
   static final Duration STARTUP_GRACE = Duration.ofSeconds(5);
+  /** How often build jobs are placed and checked for lost nodes. */
+  static final Duration BUILD_TICK = Duration.ofSeconds(1);
+  /** The largest build context a client may upload. */
+  public static final long MAX_BUILD_CONTEXT_BYTES = 512L * 1024 * 1024;
 
   private final StateStore store;
   private final WorkQueue<String> appQueue;
@@ -42,6 +49,7 @@ public final class MasterMain implements AutoCloseable {
   private final ApiServer api;
   private final ScheduledExecutorService timers;
   private final String token;
+  private final BuildJobController builds;
 
   private MasterMain(MasterConfig config, NodeTransport.Factory transports, PrintStream log) throws IOException {
     Clock clock = Clock.systemUTC();
@@ -52,8 +60,11 @@ public final class MasterMain implements AutoCloseable {
     NodeLivenessController liveness = new NodeLivenessController(store, clock, appQueue::add, nodeQueue::add);
     liveness.adoptKnownNodes(STARTUP_GRACE);
     // The inbox exists before the transport, so no node message can arrive unrecorded.
-    MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add, clock);
+    AtomicReference<NodeGateway> gateway = new AtomicReference<>();
+    this.builds = new BuildJobController(store::snapshot, gateway::get, config.stateDir().resolve("build-contexts"), clock);
+    MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add, clock, builds);
     this.transport = transports.start(config.stateDir(), config.apiHost(), config.nodePort(), inbox);
+    gateway.set(transport.gateway());
     NodeAssignments assignments =
         new NodeAssignments(ContainerEnvironment.sized());
     long epoch = System.currentTimeMillis() * 1000;
@@ -71,7 +82,7 @@ public final class MasterMain implements AutoCloseable {
     this.api =
         ApiServer.start(
             new InetSocketAddress(config.apiHost(), config.apiPort()), store, writer, transport.gateway(),
-            liveness::lastHeartbeat, token);
+            liveness::lastHeartbeat, token, builds, MAX_BUILD_CONTEXT_BYTES);
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -89,6 +100,15 @@ public final class MasterMain implements AutoCloseable {
           }
         },
         SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(
+        () -> {
+          try {
+            builds.tick();
+          } catch (RuntimeException | Error e) {
+            log.println("build job tick failed: " + e);
+          }
+        },
+        BUILD_TICK.toMillis(), BUILD_TICK.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleAtFixedRate(
         () -> store.snapshot().apps().keySet().forEach(appQueue::add), 0, RESYNC.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -116,6 +136,11 @@ public final class MasterMain implements AutoCloseable {
   /** The API's bearer token. */
   public String apiToken() {
     return token;
+  }
+
+  /** The build jobs (for in-process callers such as tests). */
+  public BuildJobController builds() {
+    return builds;
   }
 
   /** The store (for in-process callers such as tests). */

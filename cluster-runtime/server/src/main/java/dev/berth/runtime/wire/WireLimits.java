@@ -22,6 +22,18 @@ public final class WireLimits {
   /** Log text in one {@link LogsMessage} is cut to this many characters (from the start, keeping the tail). */
   public static final int MAX_LOG_CHARS = 128 * 1024;
 
+  /**
+   * Bytes of a build context in one {@link BuildContextMessage}: half a frame, so the record's other fields and the
+   * HMAC tag always fit, and a fetch does not hold the connection's write buffer for long.
+   */
+  public static final int BUILD_CONTEXT_CHUNK_BYTES = 128 * 1024;
+
+  /**
+   * Build log lines in one {@link BuildReportMessage} stay below this many characters in all: three bytes each at
+   * worst, still below a frame.
+   */
+  public static final int MAX_BUILD_REPORT_CHARS = 64 * 1024;
+
   /** Kryonet keep-alive and timeout on both ends (RUNTIME.md §2.3 item 7), a backstop to the master's detector. */
   public static final int KEEP_ALIVE_MILLIS = 1000;
 

@@ -59,7 +59,12 @@ public final class WireRegistry {
           new Entry(130, RequestMessage.class),
           new Entry(131, ResponseMessage.class),
           new Entry(132, LogsRequestMessage.class),
-          new Entry(133, LogsMessage.class));
+          new Entry(133, LogsMessage.class),
+          // Build jobs.
+          new Entry(140, BuildJobMessage.class),
+          new Entry(141, BuildReportMessage.class),
+          new Entry(142, BuildContextRequestMessage.class),
+          new Entry(143, BuildContextMessage.class));
 
   private static final String FINGERPRINT = computeFingerprint();
 

@@ -1,5 +1,7 @@
 package dev.berth.runtime.wire;
 
+import dev.berth.runtime.model.BuildAssignment;
+import dev.berth.runtime.model.BuildReport;
 import dev.berth.runtime.model.ContainerPort;
 import dev.berth.runtime.model.HealthProbe;
 import dev.berth.runtime.model.HealthState;
@@ -104,5 +106,28 @@ public final class WireTranslator {
 
   private static Instant instant(long millis) {
     return millis == 0 ? null : Instant.ofEpochMilli(millis);
+  }
+
+  /** A build job for a node. */
+  public static BuildJobMessage toMessage(BuildAssignment a) {
+    return new BuildJobMessage(a.jobId(), new ArrayList<>(a.tags()), a.push(), a.baseImage(), a.offline(),
+        a.contextBytes(), a.contextSha256());
+  }
+
+  /** The build job a node was sent. */
+  public static BuildAssignment toModel(BuildJobMessage m) {
+    return new BuildAssignment(m.jobId(), m.tags(), m.push(), m.baseImage(), m.offline(), m.contextBytes(),
+        m.contextSha256());
+  }
+
+  /** A build job's report. */
+  public static BuildReportMessage toMessage(BuildReport r) {
+    return new BuildReportMessage(r.jobId(), r.phase(), r.exitCode(), r.message(), r.imageId(), r.digest(),
+        new ArrayList<>(r.lines()));
+  }
+
+  /** A build job's report as the master reads it. */
+  public static BuildReport toModel(BuildReportMessage m) {
+    return new BuildReport(m.jobId(), m.phase(), m.exitCode(), m.message(), m.imageId(), m.digest(), m.lines());
   }
 }

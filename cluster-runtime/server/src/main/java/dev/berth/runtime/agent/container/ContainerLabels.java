@@ -12,6 +12,13 @@ public final class ContainerLabels {
   public static final String REPLICA = "berth.replica";
   public static final String REVISION = "berth.revision";
   public static final String ATTEMPT = "berth.attempt";
+  /**
+   * What a managed container is for when it is not a replica: {@code build} for a build job's builder. Such
+   * containers carry {@link #BUILD_NODE}, never {@link #NODE}, so the replica sync does not take them for its own.
+   */
+  public static final String ROLE = "berth.role";
+  public static final String BUILD_JOB = "berth.build-job";
+  public static final String BUILD_NODE = "berth.build-node";
 
   private ContainerLabels() {}
 }

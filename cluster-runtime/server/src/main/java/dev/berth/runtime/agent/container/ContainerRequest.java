@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param cpuMillis CPU limit in thousandths of a core; 0 for none
  * @param tcpPorts container ports to publish on host ports the engine picks (udp ports as {@code -port})
  * @param binds read-only bind mounts: host path → container path
+ * @param writableBinds read-write bind mounts: host path → container path (a build job's workspace and the
+ *     engine's socket)
+ * @param user the user to run as ({@code uid[:gid]}), or empty for the image's
  */
 public record ContainerRequest(
     String name,
@@ -28,7 +31,17 @@ public record ContainerRequest(
     long memoryLimitBytes,
     long cpuMillis,
     List<Integer> tcpPorts,
-    Map<String, String> binds) {
+    Map<String, String> binds,
+    Map<String, String> writableBinds,
+    String user) {
+
+  /** A container with read-only binds only, run as the image's user. */
+  public ContainerRequest(
+      String name, String image, List<String> entrypoint, List<String> args, List<String> env,
+      Map<String, String> labels, long memoryLimitBytes, long cpuMillis, List<Integer> tcpPorts,
+      Map<String, String> binds) {
+    this(name, image, entrypoint, args, env, labels, memoryLimitBytes, cpuMillis, tcpPorts, binds, Map.of(), "");
+  }
 
   public ContainerRequest {
     Objects.requireNonNull(name, "name");
@@ -39,5 +52,7 @@ public record ContainerRequest(
     labels = Map.copyOf(labels);
     tcpPorts = List.copyOf(tcpPorts);
     binds = Map.copyOf(binds);
+    writableBinds = writableBinds == null ? Map.of() : Map.copyOf(writableBinds);
+    user = user == null ? "" : user;
   }
 }

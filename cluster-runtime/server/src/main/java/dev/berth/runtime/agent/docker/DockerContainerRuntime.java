@@ -140,6 +140,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
     List<Bind> binds = new ArrayList<>();
     r.binds().forEach((host, inside) -> binds.add(new Bind(host, new Volume(inside), AccessMode.ro)));
+    r.writableBinds().forEach((host, inside) -> binds.add(new Bind(host, new Volume(inside), AccessMode.rw)));
     HostConfig host = HostConfig.newHostConfig()
         .withPortBindings(ports)
         .withBinds(binds)
@@ -157,6 +158,9 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     try {
       CreateContainerCmd cmd = docker.createContainerCmd(r.image()).withName(r.name()).withLabels(r.labels())
           .withEnv(r.env()).withExposedPorts(exposed).withHostConfig(host);
+      if (!r.user().isEmpty()) {
+        cmd.withUser(r.user());
+      }
       if (!r.entrypoint().isEmpty()) {
         cmd.withEntrypoint(r.entrypoint());
       }

@@ -5,10 +5,14 @@ import com.esotericsoftware.kryonet.Connection;
 import com.esotericsoftware.kryonet.FrameworkMessage;
 import com.esotericsoftware.kryonet.Listener;
 import com.esotericsoftware.minlog.Log;
+import dev.berth.runtime.model.BuildReport;
 import dev.berth.runtime.model.NodeInfo;
 import dev.berth.runtime.model.ReplicaObservation;
 import dev.berth.runtime.wire.AssignMessage;
 import dev.berth.runtime.wire.BerthSerialization;
+import dev.berth.runtime.wire.BuildContextMessage;
+import dev.berth.runtime.wire.BuildContextRequestMessage;
+import dev.berth.runtime.wire.BuildJobMessage;
 import dev.berth.runtime.wire.ChallengeMessage;
 import dev.berth.runtime.wire.Handshake;
 import dev.berth.runtime.wire.HeartbeatMessage;
@@ -16,6 +20,7 @@ import dev.berth.runtime.wire.HelloMessage;
 import dev.berth.runtime.wire.JoinToken;
 import dev.berth.runtime.wire.LogsMessage;
 import dev.berth.runtime.wire.LogsRequestMessage;
+import dev.berth.runtime.wire.PendingRequests;
 import dev.berth.runtime.wire.ProofMessage;
 import dev.berth.runtime.wire.RefusedMessage;
 import dev.berth.runtime.wire.RequestMessage;
@@ -28,6 +33,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +62,7 @@ public final class MasterLink implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final Thread connector;
   private final AtomicLong heartbeats = new AtomicLong();
+  private final PendingRequests requests = new PendingRequests();
   private volatile HelloMessage hello;
   private volatile Handshake handshake;
   private volatile boolean joined;
@@ -133,6 +140,35 @@ public final class MasterLink implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a build job's report when joined.
+   *
+   * @return whether it was sent (false while the link is down)
+   */
+  public boolean buildReport(BuildReport report) {
+    if (!joined) {
+      return false;
+    }
+    send(WireTranslator.toMessage(report));
+    return true;
+  }
+
+  /**
+   * Asks the master for up to {@code maxBytes} of a build job's context from {@code offset} on. The future fails
+   * with {@link NoSuchElementException} when the master no longer runs the job here, and with
+   * {@link IllegalStateException} when the link is down or the master does not answer within {@code timeoutMillis}.
+   */
+  public CompletableFuture<byte[]> buildContext(String jobId, long offset, int maxBytes, long timeoutMillis) {
+    if (!joined) {
+      return CompletableFuture.failedFuture(new IllegalStateException("not connected to the master"));
+    }
+    CompletableFuture<Object> answer = new CompletableFuture<>();
+    RequestMessage request =
+        requests.open(new BuildContextRequestMessage(jobId, offset, maxBytes), timeoutMillis, answer);
+    send(request);
+    return answer.thenApply(body -> ((BuildContextMessage) body).bytes());
+  }
+
   private void connectLoop() {
     long backoff = MIN_BACKOFF_MILLIS;
     while (!closed) {
@@ -207,6 +243,12 @@ public final class MasterLink implements AutoCloseable {
         handler.assign(WireTranslator.toModel(node.nodeId(), assign));
       } else if (message instanceof RequestMessage request) {
         answer(request);
+      } else if (message instanceof ResponseMessage response) {
+        requests.complete(response, r -> ResponseMessage.NOT_FOUND.equals(r.status())
+            ? new NoSuchElementException(String.valueOf(r.body()))
+            : new IllegalStateException(String.valueOf(r.body())));
+      } else if (message instanceof BuildJobMessage job) {
+        handler.build(WireTranslator.toModel(job));
       }
     } catch (RuntimeException e) {
       log.println("berth agent " + node.nodeId() + ": dropping the connection: " + e.getMessage());
@@ -236,6 +278,7 @@ public final class MasterLink implements AutoCloseable {
   }
 
   private void heartbeat() {
+    requests.sweep(id -> new IllegalStateException("the master did not answer in time"));
     if (joined && client.isConnected()) {
       send(new HeartbeatMessage(heartbeats.incrementAndGet(), System.currentTimeMillis()));
     }
@@ -248,6 +291,7 @@ public final class MasterLink implements AutoCloseable {
           + "; reconnecting");
     }
     joined = false;
+    requests.failAll(new IllegalStateException("lost the master"));
   }
 
   private void send(Object message) {

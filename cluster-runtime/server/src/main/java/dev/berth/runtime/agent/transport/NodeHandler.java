@@ -1,5 +1,6 @@
 package dev.berth.runtime.agent.transport;
 
+import dev.berth.runtime.model.BuildAssignment;
 import dev.berth.runtime.model.NodeAssignment;
 
 /** What the master's messages ask of the node; called on the link's executor, one call at a time. */
@@ -17,4 +18,7 @@ public interface NodeHandler {
    * @throws java.util.NoSuchElementException when the node has no container for it
    */
   String logs(String replicaId, int tailLines);
+
+  /** A build job to run; returns at once (the job runs on its own thread). */
+  default void build(BuildAssignment job) {}
 }

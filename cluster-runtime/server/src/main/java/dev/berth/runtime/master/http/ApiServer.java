@@ -9,6 +9,7 @@ import dev.berth.runtime.api.spec.SpecValidationException;
 import dev.berth.runtime.api.status.AppStatus;
 import dev.berth.runtime.api.status.ApplyResult;
 import dev.berth.runtime.controller.AppWriter;
+import dev.berth.runtime.controller.BuildJobController;
 import dev.berth.runtime.controller.NodeGateway;
 import dev.berth.runtime.controller.NodeUnavailableException;
 import dev.berth.runtime.model.AppRecord;
@@ -44,6 +45,7 @@ import java.util.function.Function;
  * GET    /v1/apps/{ns}/{name}/logs?replica=ID&amp;tail=N → text
  * GET    /v1/apps/{ns}/{name}/events        → [AppEvent]
  * GET    /v1/nodes                          → [NodeStatus]
+ * POST   /v1/builds, PUT /v1/builds/{id}/context, GET /v1/builds[/{id}[/logs?from=N]]  build jobs ({@link BuildRoutes})
  * </pre>
  *
  * Every error is JSON {@code {field, value, message, hint}}.
@@ -57,11 +59,13 @@ public final class ApiServer implements AutoCloseable {
   private final NodeGateway gateway;
   private final StatusViews views;
   private final byte[] token;
+  private final BuildRoutes builds;
 
   private ApiServer(
       HttpServer server, StateStore store, AppWriter writer, NodeGateway gateway,
-      Function<String, Instant> heartbeats, String token) {
+      Function<String, Instant> heartbeats, String token, BuildRoutes builds) {
     this.server = server;
+    this.builds = builds;
     this.store = store;
     this.writer = writer;
     this.gateway = gateway;
@@ -87,8 +91,22 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(
       InetSocketAddress address, StateStore store, AppWriter writer, NodeGateway gateway,
       Function<String, Instant> heartbeats, String token) throws IOException {
+    return start(address, store, writer, gateway, heartbeats, token, null, 0);
+  }
+
+  /**
+   * Starts the API with build jobs served by {@code buildJobs} (null: {@code /v1/builds} answers 404).
+   *
+   * @param maxContextBytes the largest build context upload accepted
+   * @throws IOException when the port cannot be bound
+   */
+  public static ApiServer start(
+      InetSocketAddress address, StateStore store, AppWriter writer, NodeGateway gateway,
+      Function<String, Instant> heartbeats, String token, BuildJobController buildJobs, long maxContextBytes)
+      throws IOException {
     HttpServer http = HttpServer.create(address, 64);
-    ApiServer api = new ApiServer(http, store, writer, gateway, heartbeats, token);
+    BuildRoutes builds = buildJobs == null ? null : new BuildRoutes(buildJobs, maxContextBytes);
+    ApiServer api = new ApiServer(http, store, writer, gateway, heartbeats, token, builds);
     http.start();
     return api;
   }
@@ -146,6 +164,12 @@ public final class ApiServer implements AutoCloseable {
         ex.json(200, views.nodes(store.snapshot()));
       }
       case "apps" -> apps(ex);
+      case "builds" -> {
+        if (builds == null) {
+          throw ApiException.notFound("path " + ex.http.getRequestURI().getPath(), "this master runs no build jobs");
+        }
+        builds.handle(ex);
+      }
       default -> throw ApiException.notFound("path " + ex.http.getRequestURI().getPath(), "the API lives under /v1/apps and /v1/nodes");
     }
   }

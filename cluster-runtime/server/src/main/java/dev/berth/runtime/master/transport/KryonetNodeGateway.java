@@ -2,6 +2,7 @@ package dev.berth.runtime.master.transport;
 
 import dev.berth.runtime.controller.NodeGateway;
 import dev.berth.runtime.controller.NodeUnavailableException;
+import dev.berth.runtime.model.BuildAssignment;
 import dev.berth.runtime.model.NodeAssignment;
 import dev.berth.runtime.wire.LogsMessage;
 import dev.berth.runtime.wire.LogsRequestMessage;
@@ -32,6 +33,16 @@ public final class KryonetNodeGateway implements NodeGateway {
     if (session != null) {
       transport.send(session, WireTranslator.toMessage(assignment));
     }
+  }
+
+  @Override
+  public boolean startBuild(String nodeId, BuildAssignment job) {
+    AgentSession session = transport.session(nodeId);
+    if (session == null) {
+      return false;
+    }
+    transport.send(session, WireTranslator.toMessage(job));
+    return true;
   }
 
   @Override

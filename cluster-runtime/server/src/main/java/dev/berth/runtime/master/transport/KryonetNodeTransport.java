@@ -10,6 +10,9 @@ import dev.berth.runtime.controller.NodeGateway;
 import dev.berth.runtime.controller.NodeUnavailableException;
 import dev.berth.runtime.master.NodeTransport;
 import dev.berth.runtime.wire.BerthSerialization;
+import dev.berth.runtime.wire.BuildContextMessage;
+import dev.berth.runtime.wire.BuildContextRequestMessage;
+import dev.berth.runtime.wire.BuildReportMessage;
 import dev.berth.runtime.wire.ChallengeMessage;
 import dev.berth.runtime.wire.Handshake;
 import dev.berth.runtime.wire.HeartbeatMessage;
@@ -19,6 +22,7 @@ import dev.berth.runtime.wire.JoinToken;
 import dev.berth.runtime.wire.ProofMessage;
 import dev.berth.runtime.wire.RefusedMessage;
 import dev.berth.runtime.wire.ReportMessage;
+import dev.berth.runtime.wire.RequestMessage;
 import dev.berth.runtime.wire.ResponseMessage;
 import dev.berth.runtime.wire.WelcomeMessage;
 import dev.berth.runtime.wire.WireLimits;
@@ -143,6 +147,10 @@ public final class KryonetNodeTransport implements NodeTransport {
         inbox.nodeHeartbeat(s.nodeId, Instant.now());
       } else if (message instanceof ReportMessage report) {
         inbox.nodeReport(s.nodeId, WireTranslator.toModel(report));
+      } else if (message instanceof BuildReportMessage report) {
+        inbox.buildReport(s.nodeId, WireTranslator.toModel(report));
+      } else if (message instanceof RequestMessage request) {
+        answer(s, request);
       } else if (message instanceof ResponseMessage response) {
         String node = s.nodeId;
         s.requests.complete(response, r -> KryonetNodeGateway.failure(node, r));
@@ -151,6 +159,27 @@ public final class KryonetNodeTransport implements NodeTransport {
       log.println("berth master: dropping a connection from " + address(s) + ": " + e.getMessage());
       s.close();
     }
+  }
+
+  /** Answers a node's request; the only one nodes make is for a build job's context. */
+  private void answer(AgentSession s, RequestMessage request) {
+    ResponseMessage response;
+    if (request.body() instanceof BuildContextRequestMessage fetch) {
+      try {
+        int max = Math.min(Math.max(0, fetch.maxBytes()), WireLimits.BUILD_CONTEXT_CHUNK_BYTES);
+        byte[] bytes = inbox.buildContext(s.nodeId, fetch.jobId(), fetch.offset(), max);
+        response = new ResponseMessage(request.id(), ResponseMessage.OK,
+            new BuildContextMessage(fetch.jobId(), fetch.offset(), bytes));
+      } catch (java.util.NoSuchElementException e) {
+        response = new ResponseMessage(request.id(), ResponseMessage.NOT_FOUND, String.valueOf(e.getMessage()));
+      } catch (RuntimeException e) {
+        response = new ResponseMessage(request.id(), ResponseMessage.ERROR, String.valueOf(e.getMessage()));
+      }
+    } else {
+      response = new ResponseMessage(request.id(), ResponseMessage.ERROR,
+          "unknown request " + (request.body() == null ? "null" : request.body().getClass().getSimpleName()));
+    }
+    send(s, response);
   }
 
   private void hello(AgentSession s, HelloMessage hello) {

@@ -1,0 +1,68 @@
+package dev.berth.runtime.agent.build;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Unpacks a build context (tar.gz) into a folder. Entries that would land outside it (absolute names, {@code ..},
+ * links pointing out) are refused: the archive comes from a client of the master, not from the node.
+ */
+public final class ContextArchive {
+
+  private ContextArchive() {}
+
+  /**
+   * Unpacks {@code tarGz} into {@code dir} (created when missing).
+   *
+   * @return the number of files written
+   * @throws IOException when the archive is not a tar.gz or holds an entry outside {@code dir}
+   */
+  public static int unpack(Path tarGz, Path dir) throws IOException {
+    Path root = Files.createDirectories(dir).toRealPath();
+    int files = 0;
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarGz));
+        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        Path target = inside(root, entry.getName());
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else if (entry.isSymbolicLink()) {
+          Path link = target.getParent().resolve(entry.getLinkName()).normalize();
+          if (!link.startsWith(root)) {
+            throw new IOException("the build context's link " + entry.getName() + " points outside the context");
+          }
+          Files.createDirectories(target.getParent());
+          Files.deleteIfExists(target);
+          Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+        } else if (entry.isFile()) {
+          Files.createDirectories(target.getParent());
+          Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+          if ((entry.getMode() & 0100) != 0) {
+            target.toFile().setExecutable(true, false);
+          }
+          files++;
+        }
+        // Hard links, devices and fifos have no place in a build context; they are skipped.
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the build context is not a valid tar.gz: " + e.getMessage(), e);
+    }
+    return files;
+  }
+
+  private static Path inside(Path root, String name) throws IOException {
+    Path target = root.resolve(name).normalize();
+    if (name.startsWith("/") || !target.startsWith(root)) {
+      throw new IOException("the build context's entry " + name + " lands outside the context");
+    }
+    return target;
+  }
+}
