@@ -21,10 +21,13 @@ import java.util.regex.Pattern;
  */
 final class BuildRoutes {
 
-  /** A Docker image reference: optional registry host[:port], lowercase path components, optional tag or digest. */
+  /**
+   * A Docker image reference: optional registry host[:port], lowercase path components, optional tag or digest.
+   */
   static final Pattern IMAGE_REFERENCE =
       Pattern.compile(
-          "(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]+)?/)?"
+          // A first component is a registry only with a dot, a port, or as localhost (as Docker reads it).
+          "(?:(?:localhost|[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+)(?::[0-9]+)?/|[a-zA-Z0-9-]+:[0-9]+/)?"
               + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
               + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
 

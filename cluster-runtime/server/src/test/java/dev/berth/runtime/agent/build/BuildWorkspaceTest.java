@@ -1,0 +1,83 @@
+package dev.berth.runtime.agent.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a build job's node prepares before the builder runs: the class path it mounts and the unpacked context. */
+class BuildWorkspaceTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void manifestOnlyBooterJar_isReplacedByItsClassPath_otherEntriesKept() throws IOException {
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Path lib = Files.writeString(dir.resolve("lib.jar"), "not really a jar, but an entry");
+    Path booter = dir.resolve("surefirebooter1.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri() + " lib.jar missing.jar");
+    try (OutputStream out = new JarOutputStream(Files.newOutputStream(booter), manifest)) {
+      // Manifest only.
+    }
+    Path other = dir.resolve("other");
+    Files.createDirectories(other);
+
+    assertThat(BuilderClasspath.of(booter + File.pathSeparator + other + File.pathSeparator + dir.resolve("gone")))
+        .containsExactly(classes, lib, other);
+  }
+
+  @Test
+  void contextUnpacksWithModes_andEntriesLeavingTheFolderAreRefused() throws IOException {
+    Path good = tarGz("good.tar.gz", "Dockerfile", "FROM x\n", "bin/start.sh", "#!/bin/sh\n");
+    assertThat(ContextArchive.unpack(good, dir.resolve("ctx"))).isEqualTo(2);
+    assertThat(Files.readString(dir.resolve("ctx/Dockerfile"))).isEqualTo("FROM x\n");
+    assertThat(Files.isExecutable(dir.resolve("ctx/bin/start.sh"))).isTrue();
+
+    Path evil = tarGz("evil.tar.gz", "../escape.txt", "boo");
+    assertThatThrownBy(() -> ContextArchive.unpack(evil, dir.resolve("ctx2")))
+        .isInstanceOf(IOException.class).hasMessageContaining("../escape.txt");
+    assertThat(dir.resolve("escape.txt")).doesNotExist();
+
+    Path notGzip = Files.writeString(dir.resolve("plain.tar.gz"), "plain text");
+    assertThatThrownBy(() -> ContextArchive.unpack(notGzip, dir.resolve("ctx3"))).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void fromImagesOfEveryStage() throws IOException {
+    Path dockerfile = Files.writeString(dir.resolve("Dockerfile"),
+        "FROM --platform=linux/amd64 berth/jre:17-debian AS build\nRUN true\nfrom berth/jre:17\n");
+    assertThat(BuildJobRunner.fromImages(dockerfile)).containsExactly("berth/jre:17-debian", "berth/jre:17");
+  }
+
+  /** A tar.gz of name/content pairs; names ending in .sh are executable. */
+  private Path tarGz(String file, String... entries) throws IOException {
+    Path out = dir.resolve(file);
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(out)))) {
+      for (int i = 0; i < entries.length; i += 2) {
+        byte[] bytes = entries[i + 1].getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(entries[i]);
+        e.setSize(bytes.length);
+        e.setMode(entries[i].endsWith(".sh") ? 0100755 : 0100644);
+        tar.putArchiveEntry(e);
+        tar.write(bytes);
+        tar.closeArchiveEntry();
+      }
+    }
+    return out;
+  }
+}
