@@ -17,8 +17,11 @@ import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
 import dev.berth.imagebuilder.steps.StepsRunner;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** The image builder's one entry point: detection now; rendering and builds are added beside it. */
 public final class ImageBuilder {
@@ -73,6 +76,18 @@ public final class ImageBuilder {
    */
   public static void writeContext(Path context, OutputStream out) throws IOException {
     BuildContextTar.write(context, out);
+  }
+
+  /**
+   * {@link #writeContext(Path, OutputStream)} without the top-level entries named in {@code leaveOut}, e.g.
+   * {@code .berth}, the output of an earlier render that the receiver renders again.
+   */
+  public static void writeContext(Path context, Set<String> leaveOut, OutputStream out) throws IOException {
+    List<String> sources;
+    try (Stream<Path> top = Files.list(context)) {
+      sources = top.map(p -> p.getFileName().toString()).filter(n -> !leaveOut.contains(n)).sorted().toList();
+    }
+    BuildContextTar.write(context, out, null, sources);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */

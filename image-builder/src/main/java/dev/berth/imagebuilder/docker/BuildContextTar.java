@@ -39,9 +39,9 @@ public final class BuildContextTar {
 
   /**
    * Writes part of {@code context}: only what lies under {@code sources} (null for everything), with
-   * {@code dockerfile} as the Dockerfile's text (null for the file's own).
+   * {@code dockerfile} as the Dockerfile's text (null for the file's own); closes {@code out}.
    */
-  static void write(Path context, OutputStream out, String dockerfile, List<String> sources) throws IOException {
+  public static void write(Path context, OutputStream out, String dockerfile, List<String> sources) throws IOException {
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);

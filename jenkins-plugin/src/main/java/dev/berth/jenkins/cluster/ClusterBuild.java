@@ -39,8 +39,8 @@ public final class ClusterBuild {
    */
   public BuildJobStatus run(List<String> tags, boolean push, String app, Path contextTarGz, Consumer<String> log)
       throws BerthApiException {
-    // Offline: nodes build from Berth's offline bases, which every node can make without a registry.
-    BuildJobRequest request = new BuildJobRequest(tags, push, null, true, app);
+    // Not forced offline: the node uses the public base when it can pull it, else Berth's offline one, saying so.
+    BuildJobRequest request = new BuildJobRequest(tags, push, null, false, app);
     BuildJobStatus submitted = client.submitBuild(request, contextTarGz);
     log.accept("[Berth] build job " + submitted.id() + " submitted (" + submitted.contextBytes() + " bytes of"
         + " context), " + submitted.phase().name().toLowerCase() + (submitted.message().isEmpty() ? ""

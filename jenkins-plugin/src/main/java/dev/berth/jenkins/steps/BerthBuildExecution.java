@@ -37,9 +37,6 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
 
   private static final long serialVersionUID = 1L;
 
-  /** Whether the master runs build jobs; {@code auto} skips the cluster until it does. */
-  static final boolean CLUSTER_BUILDS = false;
-
   /** How long a cluster build may take before the step stops waiting (the job goes on); builds rarely take 30 min. */
   static final Duration CLUSTER_TIMEOUT = Duration.ofMinutes(30);
 
@@ -109,24 +106,20 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     if (!step.getBuilder().equals("auto")) {
       return step.getBuilder();
     }
-    String why;
     try {
       MasterConnection master = MasterConnection.from(buildEnv, BerthConfiguration.controllerSettings());
-      if (CLUSTER_BUILDS) {
-        log.println(StepMessages.format("BerthBuildStep.autoCluster", master.url()));
-        return "cluster";
-      }
-      why = StepMessages.format("BerthBuildStep.whyNoClusterBuilds", master.url());
+      log.println(StepMessages.format("BerthBuildStep.autoCluster", master.url()));
+      return "cluster";
     } catch (MasterConnectionException noMaster) {
-      why = StepMessages.format("BerthBuildStep.whyNoMaster");
+      // No master: build where the step runs.
     }
     String engine = EngineProbe.address(machineEnv);
     String problem = EngineProbe.problem(machineEnv);
     if (problem == null) {
-      log.println(StepMessages.format("BerthBuildStep.autoDocker", why, engine));
+      log.println(StepMessages.format("BerthBuildStep.autoDocker", engine));
       return "docker";
     }
-    log.println(StepMessages.format("BerthBuildStep.autoJib", why, problem));
+    log.println(StepMessages.format("BerthBuildStep.autoJib", problem));
     return "jib";
   }
 
@@ -146,8 +139,9 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     } catch (IllegalArgumentException e) {
       throw new AbortException("berthBuild: " + e.getMessage());
     }
-    log.println(StepMessages.format(context.committed() ? "BerthBuildStep.buildingCommitted"
-        : "BerthBuildStep.clusterContext", ws.relative(context.directory().resolve("Dockerfile"))));
+    log.println(context.committed()
+        ? StepMessages.format("BerthBuildStep.buildingCommitted", ws.relative(ws.folder().resolve("Dockerfile")))
+        : StepMessages.format("BerthBuildStep.clusterContext", ws.relative(ws.folder()), context.stack()));
     Path archive = Files.createTempFile("berth-context", ".tar.gz");
     BuildJobStatus job;
     try {

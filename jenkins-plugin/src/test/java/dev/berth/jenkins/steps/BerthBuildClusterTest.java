@@ -95,7 +95,10 @@ class BerthBuildClusterTest {
   }
 
   private Map<String, Object> run(String url) throws Exception {
-    Samples.l1DistJdk7(ws);
+    Path app = Samples.l1DistJdk7(ws);
+    // What berthDockerfile left: stays on this machine.
+    Files.createDirectories(app.resolve(".berth"));
+    Files.writeString(app.resolve(".berth/Dockerfile"), "FROM berth/jre:17\n");
     EnvVars env = new EnvVars();
     env.put("BERTH_MASTER_URL", url);
     env.put("BERTH_TOKEN", TOKEN);
@@ -121,7 +124,7 @@ class BerthBuildClusterTest {
         .containsEntry("digest", "sha256:" + "2".repeat(64)).containsEntry("imageId", "sha256:" + "1".repeat(64))
         .containsEntry("pushed", true).containsEntry("reference", "127.0.0.1:5000/billing@sha256:" + "2".repeat(64));
     assertThat(requestBodies).singleElement().asString().contains("\"tags\":[\"127.0.0.1:5000/billing:5\"]")
-        .contains("\"push\":true");
+        .contains("\"push\":true").contains("\"offline\":false");
     assertThat(requests).allMatch(r -> r.endsWith("Bearer " + TOKEN));
     List<String> entries = new ArrayList<>();
     try (TarArchiveInputStream tar = new TarArchiveInputStream(
@@ -130,10 +133,11 @@ class BerthBuildClusterTest {
         entries.add(e.getName());
       }
     }
-    assertThat(entries).contains("Dockerfile", ".dockerignore").anyMatch(e -> e.startsWith("context/"))
+    // The app folder as it is, without an earlier render: the node detects and renders again.
+    assertThat(entries).contains("bin/start.sh", "lib/billing-1.4.2.jar", "conf/log4j.properties")
         .noneMatch(e -> e.startsWith(".berth"));
     assertThat(listener.text())
-        .contains("[Berth] Building l1-dist-jdk7/.berth/Dockerfile (rendered from the detected stack) as a build job")
+        .contains("[Berth] Building l1-dist-jdk7 (stack jvm-dist) as a build job on the Berth cluster")
         .contains("[Berth] build job b-1 submitted (" + uploaded.length + " bytes of context), pending")
         .contains("  Step 1/4 : FROM berth/jre:17\n  Successfully built 0123456789ab")
         .contains("[Berth] Built 127.0.0.1:5000/billing:5 (sha256:" + "2".repeat(64) + ") with cluster in ")
@@ -148,6 +152,34 @@ class BerthBuildClusterTest {
         .hasMessage("berthBuild: build job b-1 failed on node n1 (exit 1): the builder exited with 1: COPY failed:"
             + " no source files were specified");
     assertThat(listener.text()).contains("  Step 1/4 : FROM berth/jre:17");
+  }
+
+  @Test
+  void run_committedDockerfile_isSentAsItIs_withItsDockerignore() throws Exception {
+    Path app = Files.createDirectories(ws.resolve("web"));
+    Files.writeString(app.resolve("Dockerfile"), "FROM berth/static:busybox\nCOPY . /www/\n");
+    Files.writeString(app.resolve(".dockerignore"), "*.log\n");
+    Files.writeString(app.resolve("index.html"), "hi");
+    Files.writeString(app.resolve("debug.log"), "noise");
+    EnvVars env = new EnvVars();
+    env.put("BERTH_MASTER_URL", url());
+    env.put("BERTH_TOKEN", TOKEN);
+    BerthBuildStep step = new BerthBuildStep("127.0.0.1:5000/web");
+    step.setDir("web");
+    step.setBuilder("cluster");
+
+    new BerthBuildExecution(step, new TestStepContext().with(TaskListener.class, listener).with(EnvVars.class, env)
+        .with(FilePath.class, TestStepContext.workspace(ws))).run();
+
+    List<String> entries = new ArrayList<>();
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(
+        new GZIPInputStream(new ByteArrayInputStream(uploaded)))) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        entries.add(e.getName());
+      }
+    }
+    assertThat(entries).containsExactlyInAnyOrder("Dockerfile", ".dockerignore", "index.html");
+    assertThat(listener.text()).contains("[Berth] Building the committed web/Dockerfile as it is");
   }
 
   @Test

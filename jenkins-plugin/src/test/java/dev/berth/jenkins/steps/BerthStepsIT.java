@@ -151,9 +151,9 @@ class BerthStepsIT {
     BerthDockerfileStep dockerfile = new BerthDockerfileStep();
     dockerfile.setDir(dir);
     Map<String, Object> rendered = new BerthDockerfileExecution(dockerfile, context).run();
+    // auto with a master configured: a build job on the cluster, run by the agent on the real engine.
     BerthBuildStep build = new BerthBuildStep(IMAGE);
     build.setDir(dir);
-    build.setBuilder("docker");
     build.setTags(DockerEngine.runId());
     long buildStart = System.nanoTime();
     Map<String, Object> built = new BerthBuildExecution(build, context).run();
@@ -171,7 +171,7 @@ class BerthStepsIT {
     assertThat(detected).containsEntry("outcome", "OK").containsEntry("stack", "jvm-dist");
     assertThat(rendered).containsEntry("generated", true).containsEntry("dockerfile", dir + "/.berth/Dockerfile");
     assertThat(built).containsEntry("image", tag).containsEntry("tags", List.of(tag))
-        .containsEntry("builder", "docker").containsEntry("pushed", false).containsEntry("digest", "")
+        .containsEntry("builder", "cluster").containsEntry("pushed", false).containsEntry("digest", "")
         .containsEntry("tarFile", "");
     String imageId = (String) built.get("imageId");
     assertThat(imageId).matches("sha256:[0-9a-f]{64}");
@@ -192,19 +192,22 @@ class BerthStepsIT {
 
     assertThat(listener.text())
         .contains("[Berth] Wrote " + dir + "/.berth/Dockerfile")
-        .contains("[Berth] Building " + tag + " from ")
-        .contains("[Berth] Built " + tag + " (" + imageId + ") with docker in ")
+        .contains("[Berth] builder auto: cluster, because a Berth master is configured (" + masterUrl() + ").")
+        .contains("[Berth] Building " + dir + " (stack jvm-dist) as a build job on the Berth cluster")
+        .contains("[Berth] build job ")
+        .contains("  ==> Running Berth's builder")
+        .contains("[Berth] Built " + tag + " (" + imageId + ") with cluster in ")
         .contains("[Berth] app default/billing ").contains("rollout complete: 1/1 ready")
         .doesNotContain(TOKEN).doesNotContain("\tat ");
-    assertThat(listener.text().lines().filter(l -> l.startsWith("  Step ")).count())
-        .as("the engine's build output streamed into the log").isPositive();
+    assertThat(listener.text().lines().filter(l -> l.contains("Step ")).count())
+        .as("the node's build output streamed into the log").isPositive();
 
     // The action as build.xml keeps it, read back as Jenkins would after a restart.
     BerthBuildAction restored = (BerthBuildAction) xstream.fromXML(buildXml.get());
     assertThat(restored.getStack()).isEqualTo("jvm-dist");
     assertThat(restored.getImage()).isEqualTo(tag);
     assertThat(restored.getImageId()).isEqualTo(imageId);
-    assertThat(restored.getBuilder()).isEqualTo("docker");
+    assertThat(restored.getBuilder()).isEqualTo("cluster");
     assertThat(restored.getDeployOutcome()).isEqualTo("SUCCEEDED");
     JsonNode data = JSON.readTree(JSON.writeValueAsString(restored.toMap()));
     assertThat(data.get("image").get("tags").get(0).asText()).isEqualTo(tag);
