@@ -91,6 +91,27 @@ public final class BuildCommand implements Callable<Integer> {
       description = "Also write the result (image, tags, imageId, digest, pushed) as JSON to FILE")
   Path resultFile;
 
+  @Option(
+      names = "--cluster",
+      description = {
+        "Build as a job on the Berth cluster: PATH is sent to the master as the build context and a node runs",
+        "the builder with its engine; a PATH with a Dockerfile at its root is built as written. The log is",
+        "printed live."
+      })
+  boolean cluster;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "With --cluster: the master's API (default: $BERTH_MASTER, else http://127.0.0.1:7070)")
+  String master;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "With --cluster: the API token (default: $BERTH_TOKEN, else the local master's api-token file)")
+  String token;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -100,6 +121,18 @@ public final class BuildCommand implements Callable<Integer> {
     if (!Files.exists(path)) {
       err.println("ERROR " + path + " does not exist; pass the application's folder or archive as PATH");
       return CommandLine.ExitCode.USAGE;
+    }
+    if (cluster) {
+      if (jib || to == To.tar || tar != null || output != null || resultFile != null) {
+        err.println("ERROR --cluster builds on a node's engine: it cannot go with --jib, --to tar, --tar, --output"
+            + " or --result-file");
+        return CommandLine.ExitCode.USAGE;
+      }
+      ClusterOptions options = new ClusterOptions();
+      options.master = master;
+      options.token = token;
+      return new ClusterBuild(options.client(), out, err).run(path, new dev.berth.runtime.api.build.BuildJobRequest(
+          tags, push, baseImage, offline, path.toAbsolutePath().normalize().getFileName().toString()));
     }
     BuildTarget target;
     try {

@@ -57,6 +57,11 @@ public final class BuildJobController {
   static final Duration UPLOAD_DEADLINE = Duration.ofMinutes(10);
   /** Log lines kept per job; later lines are dropped with one note. */
   static final int MAX_LOG_LINES = 50_000;
+  /**
+   * A running job whose node says nothing for this long fails: nodes report every few seconds while a job runs
+   * (RUNTIME-BOUNDARY.md, "Build jobs"), so silence means the job was lost without its node going down.
+   */
+  static final Duration REPORT_SILENCE = Duration.ofSeconds(90);
   /** Finished jobs kept for status and logs; older ones are forgotten. */
   static final int FINISHED_KEPT = 200;
 
@@ -78,6 +83,19 @@ public final class BuildJobController {
     this.gateway = gateway;
     this.contexts = contexts;
     this.clock = clock;
+    deleteStaleContexts(contexts);
+  }
+
+  /** Jobs live in memory, so archives a previous master run left behind belong to no job. */
+  private static void deleteStaleContexts(Path contexts) {
+    if (!Files.isDirectory(contexts)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(contexts)) {
+      files.filter(f -> f.getFileName().toString().endsWith(".tar.gz")).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // Leftovers only cost disk.
+    }
   }
 
   /** Accepts a job; it stays {@link BuildJobPhase#SUBMITTED} until its context is uploaded. */
@@ -170,6 +188,9 @@ public final class BuildJobController {
         if (node == null || !node.ready()) {
           String why = node == null ? "left the cluster" : "went down (" + node.downReason() + ")";
           finish(job, BuildJobPhase.FAILED, null, "node " + job.node + " " + why + " during the build");
+        } else if (job.lastReportAt.plus(REPORT_SILENCE).isBefore(now)) {
+          finish(job, BuildJobPhase.FAILED, null, "node " + job.node + " sent no news of the build for "
+              + REPORT_SILENCE.toSeconds() + " s; it lost the job (e.g. its agent restarted)");
         }
       } else if (job.phase == BuildJobPhase.SUBMITTED && !job.uploading
           && job.submittedAt.plus(UPLOAD_DEADLINE).isBefore(now)) {
@@ -186,6 +207,7 @@ public final class BuildJobController {
     if (job == null || !nodeId.equals(job.node) || job.phase.finished()) {
       return;
     }
+    job.lastReportAt = clock.instant();
     for (String line : report.lines()) {
       if (job.log.size() < MAX_LOG_LINES) {
         job.log.add(line);
@@ -264,6 +286,7 @@ public final class BuildJobController {
         job.phase = BuildJobPhase.RUNNING;
         job.node = node;
         job.startedAt = clock.instant();
+        job.lastReportAt = job.startedAt;
         job.message = "assigned to node " + node;
       } else {
         job.message = "waiting for a node: node " + node + " is not connected";
@@ -361,6 +384,7 @@ public final class BuildJobController {
     String digest;
     Instant startedAt;
     Instant finishedAt;
+    Instant lastReportAt;
 
     Job(String id, BuildJobRequest request, Instant submittedAt) {
       this.id = id;

@@ -186,6 +186,28 @@ class BuildJobControllerTest {
   }
 
   @Test
+  void aRunningJobWhoseNodeFallsSilentFails_whileReportsKeepItAlive() throws Exception {
+    node("n1", NodeState.READY, 2000, 4 * GIB);
+    BuildJobStatus job = submitAndUpload("x");
+    clock.advance(Duration.ofSeconds(60));
+    jobs.report("n1", new BuildReport(job.id(), "RUNNING", null, "", null, null, List.of()));
+    clock.advance(Duration.ofSeconds(60));
+    jobs.tick();
+    assertThat(jobs.status(job.id()).orElseThrow().phase()).isEqualTo(BuildJobPhase.RUNNING);
+
+    clock.advance(BuildJobController.REPORT_SILENCE);
+    jobs.tick();
+    assertThat(jobs.status(job.id()).orElseThrow().message()).contains("sent no news");
+  }
+
+  @Test
+  void archivesLeftByAnEarlierMasterAreDeleted() throws Exception {
+    Files.writeString(contexts.resolve("b-old.tar.gz"), "old");
+    new BuildJobController(store::snapshot, () -> null, contexts, clock);
+    assertThat(contexts.resolve("b-old.tar.gz")).doesNotExist();
+  }
+
+  @Test
   void aPlacedNodeThatIsNotConnectedLeavesTheJobPending() throws Exception {
     node("n1", NodeState.READY, 2000, 4 * GIB);
     connected.clear();

@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -51,6 +53,8 @@ public final class BuildJobRunner implements AutoCloseable {
   /** How long one context chunk may take to arrive. */
   public static final long CHUNK_TIMEOUT_MILLIS = 30_000;
   static final String ROLE_BUILD = "build";
+  /** How often a running job tells the master it is still running, even with no new log line. */
+  static final long KEEPALIVE_MILLIS = 20_000;
 
   private final ContainerRuntime runtime;
   private final String nodeId;
@@ -62,6 +66,7 @@ public final class BuildJobRunner implements AutoCloseable {
   private final String dockerSocket;
   private final PrintStream log;
   private final ExecutorService threads;
+  private final ScheduledExecutorService keepalive;
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Queue<BuildReport> undelivered = new ConcurrentLinkedQueue<>();
 
@@ -88,6 +93,15 @@ public final class BuildJobRunner implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.keepalive = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "berth-build-keepalive");
+      t.setDaemon(true);
+      return t;
+    });
+    // Some steps say nothing for minutes (building a base image, a silent RUN): the master must still hear the job.
+    keepalive.scheduleWithFixedDelay(
+        () -> running.forEach(id -> master.report(new BuildReport(id, "RUNNING", null, "", null, null, List.of()))),
+        KEEPALIVE_MILLIS, KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -326,6 +340,7 @@ public final class BuildJobRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    keepalive.shutdownNow();
     threads.shutdownNow();
   }
 
