@@ -247,6 +247,24 @@ class BerthStepsIT {
   }
 
   @Test
+  void failingClusterBuild_failsTheBuildWithOneLineNamingTheJob() throws Exception {
+    Path app = Files.createDirectories(ws.resolve("broken"));
+    Files.writeString(app.resolve("Dockerfile"), "FROM berth/static:busybox\nRUN echo cannot build this; exit 7\n");
+    BerthBuildStep build = new BerthBuildStep(IMAGE + "-broken");
+    build.setDir("broken");
+    build.setBuilder("cluster");
+
+    Throwable thrown = catchThrowable(() -> new BerthBuildExecution(build, context(run(9), env(masterUrl(), TOKEN)))
+        .run());
+
+    assertThat(thrown).as("berthBuild's log:%n%s", listener.text()).isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthBuild: build job ").hasMessageContaining(" failed on node " + nodeId)
+        .hasMessageContaining("returned a non-zero code: 7")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(TOKEN));
+    assertThat(listener.text()).contains("cannot build this").doesNotContain("\tat ");
+  }
+
+  @Test
   void wrongToken_isRefusedByTheRealMaster_withOneLineWithoutEitherToken() {
     BerthStatusStep status = new BerthStatusStep("billing");
 
