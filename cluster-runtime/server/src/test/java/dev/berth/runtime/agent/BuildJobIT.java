@@ -12,6 +12,7 @@ import dev.berth.imagebuilder.base.BaseImages;
 import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.imagebuilder.dockerfile.RenderOptions;
 import dev.berth.imagebuilder.testing.DockerEngine;
+import dev.berth.imagebuilder.testing.LocalRegistry;
 import dev.berth.imagebuilder.testing.Samples;
 import dev.berth.runtime.agent.container.ContainerLabels;
 import dev.berth.runtime.api.build.BuildJobPhase;
@@ -156,6 +157,30 @@ class BuildJobIT {
     assertThat(lines).anyMatch(l -> l.contains("Detecting"));
     try (DockerClient d = DockerClients.local()) {
       assertThat(d.inspectImageCmd(tag).exec().getId()).isEqualTo(done.imageId());
+    }
+  }
+
+  @Test
+  void pushingJob_reportsTheDigestTheRegistryServes() throws Exception {
+    Path small = Files.createDirectories(work.resolve("small"));
+    Files.writeString(small.resolve("hello.txt"), "hello from a build job\n");
+    Files.writeString(small.resolve("Dockerfile"), "FROM berth/jre:17\nCOPY hello.txt /hello.txt\n");
+    try (LocalRegistry registry = LocalRegistry.start()) {
+      String repo = "berth-it/jobs-push-" + DockerEngine.runId().toLowerCase().replaceAll("[^a-z0-9]", "");
+      String tag1 = registry.address() + "/" + repo + ":1";
+      String tag2 = registry.address() + "/" + repo + ":latest";
+      images.add(tag1);
+      images.add(tag2);
+      BuildJobStatus submitted = client.submitBuild(new BuildJobRequest(List.of(tag1, tag2), true, null, true, null),
+          tarGz(small, work.resolve("small.tar.gz")));
+      List<String> lines = new ArrayList<>();
+      BuildJobStatus done = client.followBuild(submitted.id(), lines::add, Duration.ofMinutes(3));
+
+      assertThat(done.phase()).as("log:\n%s", String.join("\n", lines)).isEqualTo(BuildJobPhase.SUCCEEDED);
+      assertThat(done.push()).isTrue();
+      assertThat(done.digest()).startsWith("sha256:");
+      assertThat(registry.manifestDigest(repo, "1")).isEqualTo(done.digest());
+      assertThat(registry.manifestDigest(repo, "latest")).isEqualTo(done.digest());
     }
   }
 
