@@ -30,8 +30,9 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * Runs {@code berthBuild}: picks the builder ({@code auto}: the Berth cluster when a master is configured, else the
- * agent's engine when it answers, else Jib), builds the application folder's image, records it on the build page
- * and returns it as a map.
+ * Docker engine this JVM reaches when it answers, else Jib), builds the application folder's image, records it on
+ * the build page and returns it as a map. Like the other steps it runs in the controller's JVM on the workspace
+ * path, so {@code docker} uses the controller's engine.
  */
 final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
