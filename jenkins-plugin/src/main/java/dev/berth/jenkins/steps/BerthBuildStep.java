@@ -16,8 +16,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code berthBuild}: builds the application's image from the build context {@code berthDockerfile} wrote, as a
- * build job on the Berth cluster, on the Docker engine where the step runs, or daemonless with Jib; pushes it when asked.
+ * {@code berthBuild}: builds the application's image from its folder, as a build job on the Berth cluster, on the
+ * Docker engine where the step runs, or daemonless with Jib; pushes it when asked.
  */
 public class BerthBuildStep extends Step {
 
