@@ -112,6 +112,7 @@ class BerthBuildExecutionTest {
     step.setDir("../elsewhere");
 
     assertThatThrownBy(() -> new BerthBuildExecution(step, context(new EnvVars())).run())
-        .isInstanceOf(AbortException.class).hasMessageStartingWith("berthBuild: dir '../elsewhere' leaves the workspace");
+        .isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthBuild: dir '../elsewhere' leaves the workspace");
   }
 }
