@@ -16,6 +16,7 @@ import com.thoughtworks.xstream.XStream;
 import dev.berth.imagebuilder.base.BaseImages;
 import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.imagebuilder.testing.DockerEngine;
+import dev.berth.imagebuilder.testing.LocalRegistry;
 import dev.berth.imagebuilder.testing.Samples;
 import dev.berth.jenkins.actions.BerthBuildAction;
 import dev.berth.jenkins.actions.DashboardData;
@@ -66,7 +67,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BerthStepsIT {
 
   private static final String TOKEN = "steps-it-token";
-  private static final String IMAGE = "berth-test/jenkins-billing";
+  private static final String REPOSITORY = "berth-test/jenkins-billing";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path masterState;
@@ -76,6 +77,7 @@ class BerthStepsIT {
   private static RunningAgent agent;
   private static BerthClient client;
   private static String nodeId;
+  private static LocalRegistry registry;
   private static final List<String> IMAGES = new ArrayList<>();
 
   @TempDir Path ws;
@@ -88,6 +90,7 @@ class BerthStepsIT {
   static void startMasterAndAgent() throws Exception {
     BaseImages.shared().ensure("jre-17");
     BaseImages.shared().ensure("static");
+    registry = LocalRegistry.start();
     PrintStream log = new PrintStream(MASTER_LOG, true);
     master = MasterMain.start(new MasterConfig(masterState, "127.0.0.1", 0, 0, TOKEN),
         (dir, host, port, inbox) -> KryonetNodeTransport.start(dir, host, port, inbox, log), log);
@@ -119,6 +122,9 @@ class BerthStepsIT {
     if (master != null) {
       master.close();
     }
+    if (registry != null) {
+      registry.close();
+    }
     try (DockerClient d = DockerClients.local()) {
       for (String id : containers()) {
         d.removeContainerCmd(id).withForce(true).exec();
@@ -142,7 +148,8 @@ class BerthStepsIT {
         + "health: {http: {path: /health}, period: 1s}\n");
     Run<?, ?> run = run(7);
     TestStepContext context = context(run, env(masterUrl(), TOKEN));
-    String tag = IMAGE + ":" + DockerEngine.runId();
+    String image = registry.address() + "/" + REPOSITORY;
+    String tag = image + ":" + DockerEngine.runId();
     IMAGES.add(tag);
 
     BerthDetectStep detect = new BerthDetectStep();
@@ -151,16 +158,18 @@ class BerthStepsIT {
     BerthDockerfileStep dockerfile = new BerthDockerfileStep();
     dockerfile.setDir(dir);
     Map<String, Object> rendered = new BerthDockerfileExecution(dockerfile, context).run();
-    // auto with a master configured: a build job on the cluster, run by the agent on the real engine.
-    BerthBuildStep build = new BerthBuildStep(IMAGE);
+    // auto with a master configured: a build job on the cluster, run by the agent on the real engine, pushed.
+    BerthBuildStep build = new BerthBuildStep(image);
     build.setDir(dir);
     build.setTags(DockerEngine.runId());
+    build.setPush(true);
     long buildStart = System.nanoTime();
     Map<String, Object> built = new BerthBuildExecution(build, context).run();
     long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
     BerthDeployStep deploy = new BerthDeployStep("billing");
     deploy.setSpec("billing.yaml");
-    deploy.setImage((String) built.get("image"));
+    // What was pushed, pinned to its digest, as a pipeline passes r.reference on.
+    deploy.setImage((String) built.get("reference"));
     deploy.setTimeoutSeconds(90);
     long deployStart = System.nanoTime();
     Map<String, Object> deployed = new BerthDeployExecution(deploy, context, Duration.ofMillis(250)).run();
@@ -170,9 +179,12 @@ class BerthStepsIT {
 
     assertThat(detected).containsEntry("outcome", "OK").containsEntry("stack", "jvm-dist");
     assertThat(rendered).containsEntry("generated", true).containsEntry("dockerfile", dir + "/.berth/Dockerfile");
+    String digest = registry.manifestDigest(REPOSITORY, DockerEngine.runId());
+    assertThat(digest).startsWith("sha256:");
+    String pinned = image + "@" + digest;
     assertThat(built).containsEntry("image", tag).containsEntry("tags", List.of(tag))
-        .containsEntry("builder", "cluster").containsEntry("pushed", false).containsEntry("digest", "")
-        .containsEntry("tarFile", "");
+        .containsEntry("builder", "cluster").containsEntry("pushed", true).containsEntry("digest", digest)
+        .containsEntry("reference", pinned).containsEntry("tarFile", "");
     String imageId = (String) built.get("imageId");
     assertThat(imageId).matches("sha256:[0-9a-f]{64}");
     try (DockerClient d = DockerClients.local()) {
@@ -196,7 +208,7 @@ class BerthStepsIT {
         .contains("[Berth] Building " + dir + " (stack jvm-dist) as a build job on the Berth cluster")
         .contains("[Berth] build job ")
         .contains("  ==> Running Berth's builder")
-        .contains("[Berth] Built " + tag + " (" + imageId + ") with cluster in ")
+        .contains("[Berth] Built " + tag + " (" + digest + ") with cluster in ")
         .contains("[Berth] app default/billing ").contains("rollout complete: 1/1 ready")
         .doesNotContain(TOKEN).doesNotContain("\tat ");
     assertThat(listener.text().lines().filter(l -> l.contains("Step ")).count())
@@ -205,7 +217,8 @@ class BerthStepsIT {
     // The action as build.xml keeps it, read back as Jenkins would after a restart.
     BerthBuildAction restored = (BerthBuildAction) xstream.fromXML(buildXml.get());
     assertThat(restored.getStack()).isEqualTo("jvm-dist");
-    assertThat(restored.getImage()).isEqualTo(tag);
+    assertThat(restored.getImage()).as("the deployed reference").isEqualTo(pinned);
+    assertThat(restored.getDigest()).isEqualTo(digest);
     assertThat(restored.getImageId()).isEqualTo(imageId);
     assertThat(restored.getBuilder()).isEqualTo("cluster");
     assertThat(restored.getDeployOutcome()).isEqualTo("SUCCEEDED");
@@ -219,7 +232,7 @@ class BerthStepsIT {
         .get("apps");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("app").asText()).isEqualTo("billing");
-    assertThat(rows.get(0).get("image").asText()).isEqualTo(tag);
+    assertThat(rows.get(0).get("image").asText()).isEqualTo(pinned);
     assertThat(rows.get(0).get("ready").asLong()).isEqualTo(1);
     assertThat(rows.get(0).get("health").asText()).isEqualTo("HEALTHY");
     assertThat(rows.get(0).get("nodes").get(0).asText()).isEqualTo(nodeId);
@@ -250,7 +263,7 @@ class BerthStepsIT {
   void failingClusterBuild_failsTheBuildWithOneLineNamingTheJob() throws Exception {
     Path app = Files.createDirectories(ws.resolve("broken"));
     Files.writeString(app.resolve("Dockerfile"), "FROM berth/static:busybox\nRUN echo cannot build this; exit 7\n");
-    BerthBuildStep build = new BerthBuildStep(IMAGE + "-broken");
+    BerthBuildStep build = new BerthBuildStep(REPOSITORY + "-broken");
     build.setDir("broken");
     build.setBuilder("cluster");
 
