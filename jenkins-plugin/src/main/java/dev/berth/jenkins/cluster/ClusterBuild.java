@@ -36,15 +36,25 @@ public final class ClusterBuild {
    * @param log receives the job's lines and Berth's own
    * @return the job's final status, {@link BuildJobPhase#SUCCEEDED} or {@link BuildJobPhase#FAILED}
    * @throws BerthApiException when the master refuses, cannot be reached, or the job outlasts the timeout
+   * @throws InterruptedException when the build is aborted while the job runs; the job itself goes on
    */
   public BuildJobStatus run(List<String> tags, boolean push, String app, Path contextTarGz, Consumer<String> log)
-      throws BerthApiException {
+      throws BerthApiException, InterruptedException {
     // Not forced offline: the node uses the public base when it can pull it, else Berth's offline one, saying so.
     BuildJobRequest request = new BuildJobRequest(tags, push, null, false, app);
     BuildJobStatus submitted = client.submitBuild(request, contextTarGz);
     log.accept("[Berth] build job " + submitted.id() + " submitted (" + submitted.contextBytes() + " bytes of"
         + " context), " + submitted.phase().name().toLowerCase() + (submitted.message().isEmpty() ? ""
         : ": " + submitted.message()));
-    return client.followBuild(submitted.id(), line -> log.accept("  " + line), timeout);
+    try {
+      return client.followBuild(submitted.id(), line -> log.accept("  " + line), timeout);
+    } catch (BerthApiException e) {
+      // The client turns an interrupt (Jenkins aborting the build) into an API error and keeps the flag set.
+      if (Thread.interrupted()) {
+        log.accept("[Berth] stopped following build job " + submitted.id() + "; the job goes on (berth builds)");
+        throw new InterruptedException("aborted while build job " + submitted.id() + " ran");
+      }
+      throw e;
+    }
   }
 }

@@ -43,6 +43,7 @@ class BerthBuildClusterTest {
   final List<String> requestBodies = new CopyOnWriteArrayList<>();
   volatile byte[] uploaded;
   volatile String finalPhase = "SUCCEEDED";
+  volatile boolean endless;
   HttpServer server;
 
   @BeforeEach
@@ -63,7 +64,7 @@ class BerthBuildClusterTest {
         json = "{\"lines\":[\"Step 1/4 : FROM berth/jre:17\",\"Successfully built 0123456789ab\"],\"nextLine\":2,"
             + "\"finished\":false}";
       } else if (line.startsWith("GET /v1/builds/b-1/logs")) {
-        json = "{\"lines\":[],\"nextLine\":2,\"finished\":true}";
+        json = "{\"lines\":[],\"nextLine\":2,\"finished\":" + !endless + "}";
       } else {
         json = status(finalPhase, 1234);
       }
@@ -180,6 +181,29 @@ class BerthBuildClusterTest {
     }
     assertThat(entries).containsExactlyInAnyOrder("Dockerfile", ".dockerignore", "index.html");
     assertThat(listener.text()).contains("[Berth] Building the committed web/Dockerfile as it is");
+  }
+
+  @Test
+  void run_abortedWhileTheJobRuns_stopsFollowingAndSaysTheJobGoesOn() throws Exception {
+    endless = true;
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread step = new Thread(() -> {
+      try {
+        run(url());
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    step.start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!listener.text().contains("Successfully built") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    step.interrupt();
+    step.join(10_000);
+
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(listener.text()).contains("[Berth] stopped following build job b-1; the job goes on (berth builds)");
   }
 
   @Test
