@@ -29,7 +29,7 @@ class DependencyRulesTest {
 
   /** The runtime packages the plugin may use: the API, and the deploy targets it shares with berth apply. */
   static final java.util.List<String> RUNTIME_PACKAGES = java.util.List.of(
-      "dev.berth.runtime.api", "dev.berth.runtime.deploy", "dev.berth.runtime.deploytargets",
+      "dev.berth.runtime.api", "dev.berth.runtime.deploy", "dev.berth.runtime.targets",
       "dev.berth.runtime.kubernetes");
 
   @ArchTest

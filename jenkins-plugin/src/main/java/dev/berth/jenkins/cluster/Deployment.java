@@ -9,7 +9,7 @@ import dev.berth.runtime.api.spec.SpecValidationException;
 import dev.berth.runtime.deploy.DeployOutcome;
 import dev.berth.runtime.deploy.DeployRequest;
 import dev.berth.runtime.deploy.DeployTarget;
-import dev.berth.runtime.deploytargets.DeployTargets;
+import dev.berth.runtime.targets.DeployTargets;
 import dev.berth.runtime.kubernetes.BuildReference;
 import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.KubernetesTarget;

@@ -1,6 +1,6 @@
 package dev.berth.jenkins.steps;
 
-import dev.berth.runtime.deploytargets.DeployTargets;
+import dev.berth.runtime.targets.DeployTargets;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;

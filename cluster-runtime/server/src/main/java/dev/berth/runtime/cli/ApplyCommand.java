@@ -9,7 +9,7 @@ import dev.berth.runtime.deploy.DeployRequest;
 import dev.berth.runtime.deploy.DeployTarget;
 import dev.berth.runtime.kubernetes.KubernetesTarget;
 import dev.berth.runtime.kubernetes.RenderOptions;
-import dev.berth.runtime.deploytargets.DeployTargets;
+import dev.berth.runtime.targets.DeployTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
