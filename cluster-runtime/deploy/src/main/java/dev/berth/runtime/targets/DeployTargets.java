@@ -1,4 +1,4 @@
-package dev.berth.runtime.deploytargets;
+package dev.berth.runtime.targets;
 
 import dev.berth.runtime.api.client.BerthClient;
 import dev.berth.runtime.api.spec.AppSpec;
