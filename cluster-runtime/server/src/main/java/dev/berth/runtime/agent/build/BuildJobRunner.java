@@ -157,6 +157,13 @@ public final class BuildJobRunner implements AutoCloseable {
         throw new IllegalStateException("node " + nodeId + " reaches its engine without a unix socket; build jobs"
             + " mount the engine's socket, so run the agent with the engine's unix socket");
       }
+      for (Path entry : classpath) {
+        if (!Files.exists(entry)) {
+          // The engine would bind an empty folder in its place and the builder would not find its main class.
+          throw new IllegalStateException("the agent's class path entry " + entry + " is gone (a newer Berth replaced"
+              + " it?); restart the agent of node " + nodeId);
+        }
+      }
       String image = bases.builderImage();
       boolean dockerfile = Files.isRegularFile(context.resolve("Dockerfile"));
       if (dockerfile) {
