@@ -1,11 +1,13 @@
 package dev.berth.jenkins.steps;
 
+import dev.berth.jenkins.actions.BerthBuildAction;
 import dev.berth.jenkins.actions.BerthConfiguration;
 import dev.berth.jenkins.cluster.DeployException;
 import dev.berth.jenkins.cluster.DeployResult;
 import dev.berth.jenkins.cluster.Deployment;
 import dev.berth.jenkins.cluster.MasterConnection;
 import dev.berth.jenkins.cluster.MasterConnectionException;
+import dev.berth.jenkins.workspace.BuiltImage;
 import dev.berth.runtime.api.client.BerthApiException;
 import dev.berth.runtime.kubernetes.BuildReference;
 import dev.berth.runtime.kubernetes.KubernetesConnection;
@@ -14,6 +16,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -80,8 +84,9 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
         throw new DeployException(e.getMessage());
       }
     };
+    String image = step.getImage().isEmpty() ? builtInThisRun(log) : step.getImage();
     Deployment.Request request = new Deployment.Request(step.getNamespace(), step.getApp(), specText(),
-        step.getImage(), step.getStrategy(), step.getTarget(), step.isWait(),
+        image, step.getStrategy(), step.getTarget(), step.isWait(),
         Duration.ofSeconds(step.getTimeoutSeconds()), BuildReference.fromEnvironment(env));
     DeployResult result;
     try {
@@ -93,7 +98,7 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
       throw new AbortException(StepMessages.format("BerthDeployStep.apiFailed", masterUrl[0], e.getMessage()));
     }
     log.println("[Berth] " + result.summary());
-    BuildPage.of(getContext(), log).deployed(result, step.getImage());
+    BuildPage.of(getContext(), log).deployed(result, image == null ? "" : image);
     if (result.outcome() == DeployResult.Outcome.FAILED || result.outcome() == DeployResult.Outcome.TIMED_OUT) {
       if (step.isFailOnRollback()) {
         throw new AbortException("berthDeploy: " + result.summary());
@@ -116,6 +121,26 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     // Several files joined as kubectl allows: the first holds the current context in the common case.
     Path file = Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
     return KubernetesConnection.kubeconfig(file);
+  }
+
+  /**
+   * The image {@code berthBuild} built earlier in this run (pinned to its digest when pushed), or {@code null}
+   * when it built none: then the spec file's image, or the image the app runs, stays.
+   */
+  private String builtInThisRun(PrintStream log) throws IOException, InterruptedException {
+    Run<?, ?> run = getContext().get(Run.class);
+    BerthBuildAction built = run == null ? null : run.getAction(BerthBuildAction.class);
+    if (built == null || isEmpty(built.getBuilder()) || isEmpty(built.getImage())) {
+      return null;
+    }
+    String reference = new BuiltImage(built.getImage(), List.of(), built.getImageId(), built.getDigest(),
+        !isEmpty(built.getDigest()), built.getBuilder(), "", "", 0).deployReference();
+    log.println("[Berth] no image: given; deploying the one berthBuild built in this run, " + reference);
+    return reference;
+  }
+
+  private static boolean isEmpty(String s) {
+    return s == null || s.isEmpty();
   }
 
   /** The spec file's text, or {@code null} when the step names none. */

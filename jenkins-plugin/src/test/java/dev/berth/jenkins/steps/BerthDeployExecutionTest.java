@@ -3,6 +3,7 @@ package dev.berth.jenkins.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.jenkins.actions.BerthBuildAction;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -62,6 +63,24 @@ class BerthDeployExecutionTest {
         .contains("[Berth] rollout complete: 2/2 ready").doesNotContain(TOKEN);
     assertThat(master.requests).allMatch(r -> r.endsWith("Bearer " + TOKEN));
     assertThat(context.results).isEmpty();
+  }
+
+  @Test
+  void run_withoutImage_deploysTheImageThisRunsBerthBuildPushed_pinnedToItsDigest() throws Exception {
+    master.status(1, "COMPLETE", 2, 2, "").status(2, "COMPLETE", 2, 2, "");
+    BerthBuildAction built = new BerthBuildAction();
+    built.recordBuild("127.0.0.1:5000/shop:7", java.util.List.of("127.0.0.1:5000/shop:7"), "sha256:" + "c".repeat(64),
+        "sha256:" + "b".repeat(64), "cluster");
+    hudson.model.Run<?, ?> run = org.mockito.Mockito.mock(hudson.model.Run.class);
+    org.mockito.Mockito.when(run.getAction(BerthBuildAction.class)).thenReturn(built);
+    context.with(hudson.model.Run.class, run);
+
+    run(new BerthDeployStep("shop"));
+
+    assertThat(master.applied).singleElement().asString()
+        .contains("\"image\":\"127.0.0.1:5000/shop@sha256:" + "b".repeat(64) + "\"");
+    assertThat(listener.text()).contains("[Berth] no image: given; deploying the one berthBuild built in this run,"
+        + " 127.0.0.1:5000/shop@sha256:" + "b".repeat(64));
   }
 
   @Test
