@@ -149,10 +149,14 @@ public final class BuildJobRunner implements AutoCloseable {
       Path workspace = Files.createDirectories(dir.resolve("workspace"));
       Path context = workspace.resolve("context");
       progress.say("==> Fetching the build context (" + job.contextBytes() + " bytes) from the master");
+      long fetchStart = System.nanoTime();
       Path archive = fetch(job, dir.resolve("context.tar.gz"));
+      long fetched = System.nanoTime();
       int files = ContextArchive.unpack(archive, context);
       Files.delete(archive);
-      progress.say("==> Unpacked " + files + " files on node " + nodeId);
+      progress.say("==> Unpacked " + files + " files on node " + nodeId + " (fetched in "
+          + (fetched - fetchStart) / 1_000_000 + " ms, unpacked in " + (System.nanoTime() - fetched) / 1_000_000
+          + " ms)");
       if (dockerSocket == null) {
         throw new IllegalStateException("node " + nodeId + " reaches its engine without a unix socket; build jobs"
             + " mount the engine's socket, so run the agent with the engine's unix socket");
