@@ -78,6 +78,11 @@ public final class AgentMain {
       }
 
       @Override
+      public void cancelBuild(String jobId) {
+        builds.cancel(jobId);
+      }
+
+      @Override
       public void assign(NodeAssignment assignment) {
         sync.assign(assignment);
       }

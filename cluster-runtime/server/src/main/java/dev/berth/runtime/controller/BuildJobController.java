@@ -141,6 +141,11 @@ public final class BuildJobController {
     }
     synchronized (this) {
       job.uploading = false;
+      if (job.phase.finished()) {
+        // Cancelled (or expired) while uploading.
+        Files.deleteIfExists(file);
+        return job.status();
+      }
       if (size > maxBytes) {
         Files.deleteIfExists(file);
         finish(job, BuildJobPhase.FAILED, null, "the build context is larger than " + maxBytes + " bytes");
@@ -154,6 +159,23 @@ public final class BuildJobController {
       place();
       return job.status();
     }
+  }
+
+  /**
+   * Cancels a job: a running one's node is told to stop its builder; the job ends {@code FAILED} at once. A finished
+   * job is left as it is.
+   *
+   * @throws NoSuchElementException for an unknown job
+   */
+  public synchronized BuildJobStatus cancel(String id) {
+    Job job = require(id);
+    if (!job.phase.finished()) {
+      if (job.phase == BuildJobPhase.RUNNING) {
+        gateway.get().cancelBuild(job.node, id);
+      }
+      finish(job, BuildJobPhase.FAILED, null, "cancelled by a client");
+    }
+    return job.status();
   }
 
   /** A job's status. */

@@ -34,4 +34,7 @@ public interface NodeGateway {
   default boolean startBuild(String nodeId, BuildAssignment job) {
     return false;
   }
+
+  /** Tells a node to stop a build job's builder; dropped when the node is not connected. Queues and returns. */
+  default void cancelBuild(String nodeId, String jobId) {}
 }

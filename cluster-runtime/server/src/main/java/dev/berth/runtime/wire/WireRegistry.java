@@ -64,7 +64,8 @@ public final class WireRegistry {
           new Entry(140, BuildJobMessage.class),
           new Entry(141, BuildReportMessage.class),
           new Entry(142, BuildContextRequestMessage.class),
-          new Entry(143, BuildContextMessage.class));
+          new Entry(143, BuildContextMessage.class),
+          new Entry(144, BuildCancelMessage.class));
 
   private static final String FINGERPRINT = computeFingerprint();
 

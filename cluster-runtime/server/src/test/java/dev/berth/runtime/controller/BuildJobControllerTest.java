@@ -37,6 +37,7 @@ class BuildJobControllerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<String[]> started = new ArrayList<>();
   private final Set<String> connected = new HashSet<>();
+  private final List<String> cancelledOnNodes = new ArrayList<>();
   private BuildJobController jobs;
 
   @BeforeEach
@@ -48,6 +49,11 @@ class BuildJobControllerTest {
       @Override
       public java.util.concurrent.CompletableFuture<String> logs(String nodeId, String replicaId, int tail) {
         return java.util.concurrent.CompletableFuture.completedFuture("");
+      }
+
+      @Override
+      public void cancelBuild(String nodeId, String jobId) {
+        cancelledOnNodes.add(nodeId + "/" + jobId);
       }
 
       @Override
@@ -198,6 +204,26 @@ class BuildJobControllerTest {
     clock.advance(BuildJobController.REPORT_SILENCE);
     jobs.tick();
     assertThat(jobs.status(job.id()).orElseThrow().message()).contains("sent no news");
+  }
+
+  @Test
+  void cancelEndsARunningJobAndTellsItsNode_aPendingOneJustEnds_aFinishedOneStaysAsItWas() throws Exception {
+    node("n1", NodeState.READY, 1000, 4 * GIB);
+    BuildJobStatus running = submitAndUpload("a");
+    BuildJobStatus pending = submitAndUpload("b");
+
+    BuildJobStatus cancelled = jobs.cancel(running.id());
+    assertThat(cancelled.phase()).isEqualTo(BuildJobPhase.FAILED);
+    assertThat(cancelled.message()).isEqualTo("cancelled by a client");
+    assertThat(cancelledOnNodes).containsExactly("n1/" + running.id());
+    assertThat(jobs.logs(running.id(), 0).finished()).isTrue();
+
+    jobs.cancel(pending.id());
+    assertThat(cancelledOnNodes).hasSize(1);
+    jobs.tick();
+    assertThat(started).hasSize(1);
+    assertThat(jobs.cancel(pending.id()).message()).isEqualTo("cancelled by a client");
+    assertThatThrownBy(() -> jobs.cancel("b-none")).isInstanceOf(NoSuchElementException.class);
   }
 
   @Test

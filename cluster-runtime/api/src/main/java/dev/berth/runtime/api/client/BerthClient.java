@@ -113,6 +113,16 @@ public final class BerthClient {
     return ApiJson.read(send("GET", buildPath(id), null), BuildJobStatus.class);
   }
 
+  /**
+   * Cancels a build job: it ends {@code FAILED} at once and its node stops the builder. Cancelling a finished job
+   * changes nothing.
+   *
+   * @return the job's status after the cancel
+   */
+  public BuildJobStatus cancelBuild(String id) throws BerthApiException {
+    return ApiJson.read(send("DELETE", buildPath(id), null), BuildJobStatus.class);
+  }
+
   /** Every build job the master knows, newest first. */
   public List<BuildJobStatus> builds() throws BerthApiException {
     return ApiJson.readList(send("GET", "/v1/builds", null), BuildJobStatus.class);

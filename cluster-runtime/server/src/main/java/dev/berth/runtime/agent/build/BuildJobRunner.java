@@ -68,6 +68,8 @@ public final class BuildJobRunner implements AutoCloseable {
   private final ExecutorService threads;
   private final ScheduledExecutorService keepalive;
   private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> builders = new ConcurrentHashMap<>();
   private final Queue<BuildReport> undelivered = new ConcurrentLinkedQueue<>();
 
   /**
@@ -132,6 +134,18 @@ public final class BuildJobRunner implements AutoCloseable {
     }
   }
 
+  /** Stops a job's builder (its follow loop then ends the job); a job not started yet never starts it. */
+  public void cancel(String jobId) {
+    if (!running.contains(jobId)) {
+      return;
+    }
+    cancelled.add(jobId);
+    String container = builders.get(jobId);
+    if (container != null) {
+      runtime.remove(container);
+    }
+  }
+
   /** The link (re)joined: sends the final reports that could not be sent while it was down. */
   public void joined() {
     BuildReport r;
@@ -178,7 +192,15 @@ public final class BuildJobRunner implements AutoCloseable {
       }
       progress.say("==> Running Berth's builder (" + image + ") on node " + nodeId);
       progress.flush();
+      if (cancelled.contains(job.jobId())) {
+        throw new IllegalStateException("cancelled before the builder started");
+      }
       containerId = runtime.start(request(job, image, workspace, dockerfile, progress));
+      builders.put(job.jobId(), containerId);
+      if (cancelled.contains(job.jobId())) {
+        // Cancelled while the container was being created.
+        runtime.remove(containerId);
+      }
       Integer exit = follow(containerId, progress);
       result = outcome(job, exit, workspace.resolve("result.json"), progress);
     } catch (Exception e) {
@@ -193,6 +215,8 @@ public final class BuildJobRunner implements AutoCloseable {
         }
       }
       deleteTree(dir);
+      builders.remove(job.jobId());
+      cancelled.remove(job.jobId());
     }
     progress.flush();
     if (!master.report(result)) {

@@ -249,6 +249,8 @@ public final class MasterLink implements AutoCloseable {
             : new IllegalStateException(String.valueOf(r.body())));
       } else if (message instanceof BuildJobMessage job) {
         handler.build(WireTranslator.toModel(job));
+      } else if (message instanceof dev.berth.runtime.wire.BuildCancelMessage cancel) {
+        handler.cancelBuild(cancel.jobId());
       }
     } catch (RuntimeException e) {
       log.println("berth agent " + node.nodeId() + ": dropping the connection: " + e.getMessage());

@@ -21,4 +21,7 @@ public interface NodeHandler {
 
   /** A build job to run; returns at once (the job runs on its own thread). */
   default void build(BuildAssignment job) {}
+
+  /** A build job was cancelled: stop its builder. */
+  default void cancelBuild(String jobId) {}
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * GET  /v1/builds                    → [BuildJobStatus], newest first
  * GET  /v1/builds/{id}               → BuildJobStatus
  * GET  /v1/builds/{id}/logs?from=N   → BuildLogChunk
+ * DELETE /v1/builds/{id}             cancel → BuildJobStatus (FAILED)
  * </pre>
  */
 final class BuildRoutes {
@@ -55,6 +56,10 @@ final class BuildRoutes {
     try {
       switch (action) {
         case "" -> {
+          if (ex.method.equals("DELETE")) {
+            ex.json(200, jobs.cancel(id));
+            return;
+          }
           requireMethod(ex, "GET");
           ex.json(200, jobs.status(id).orElseThrow());
         }

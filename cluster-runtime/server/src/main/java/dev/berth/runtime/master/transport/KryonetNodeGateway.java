@@ -46,6 +46,14 @@ public final class KryonetNodeGateway implements NodeGateway {
   }
 
   @Override
+  public void cancelBuild(String nodeId, String jobId) {
+    AgentSession session = transport.session(nodeId);
+    if (session != null) {
+      transport.send(session, new dev.berth.runtime.wire.BuildCancelMessage(jobId));
+    }
+  }
+
+  @Override
   public CompletableFuture<String> logs(String nodeId, String replicaId, int tailLines) {
     AgentSession session = transport.session(nodeId);
     if (session == null) {

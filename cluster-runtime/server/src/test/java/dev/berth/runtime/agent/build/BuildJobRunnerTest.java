@@ -232,6 +232,18 @@ class BuildJobRunnerTest {
   }
 
   @Test
+  void cancelRemovesTheRunningBuilder_andTheJobEnds() throws Exception {
+    runner.submit(job("b-4", false, "Dockerfile", "FROM berth/jre:17\n"));
+    await(() -> !fake.list(Map.of(ContainerLabels.BUILD_JOB, "b-4")).isEmpty());
+
+    runner.cancel("b-4");
+
+    assertThat(fake.list(Map.of(ContainerLabels.BUILD_JOB, "b-4"))).isEmpty();
+    assertThat(awaitFinal("b-4").phase()).isEqualTo("FAILED");
+    await(() -> !Files.exists(dir.resolve("jobs/b-4")));
+  }
+
+  @Test
   void damagedContext_failsWithoutStartingABuilder() throws Exception {
     BuildAssignment job = job("b-3", false, "Dockerfile", "FROM x\n");
     runner.submit(new BuildAssignment("b-3", job.tags(), false, null, true, job.contextBytes(), "0".repeat(64)));

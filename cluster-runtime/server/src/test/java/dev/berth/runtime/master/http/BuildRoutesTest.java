@@ -76,6 +76,10 @@ class BuildRoutesTest {
     assertThat(status.contextBytes()).isEqualTo(3);
     assertThat(client.builds()).extracting(BuildJobStatus::id).containsExactly(status.id());
     assertThat(client.buildLogs(status.id(), 0).lines()).isEmpty();
+
+    BuildJobStatus cancelled = client.cancelBuild(status.id());
+    assertThat(cancelled.phase()).isEqualTo(BuildJobPhase.FAILED);
+    assertThat(client.build(status.id()).message()).isEqualTo("cancelled by a client");
   }
 
   @Test
