@@ -1,18 +1,16 @@
 package dev.berth.jenkins.steps;
 
+import static dev.berth.runtime.kubernetes.testing.SimulatedDeploymentController.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.runtime.kubernetes.ObjectApply;
+import dev.berth.runtime.kubernetes.testing.SimulatedDeploymentController;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -22,7 +20,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -51,7 +49,7 @@ class BerthDeployKubernetesTest {
   final RecordingListener listener = new RecordingListener();
   final EnvVars env = new EnvVars();
   TestStepContext context;
-  private Thread controller;
+  private SimulatedDeploymentController controller;
 
   @BeforeEach
   void context() throws Exception {
@@ -64,9 +62,13 @@ class BerthDeployKubernetesTest {
   @AfterEach
   void stopController() throws InterruptedException {
     if (controller != null) {
-      controller.interrupt();
-      controller.join(5000);
+      controller.close();
     }
+  }
+
+  @SafeVarargs
+  private void simulate(UnaryOperator<Deployment>... steps) {
+    controller = SimulatedDeploymentController.start(client, "default", "web", List.of(steps));
   }
 
   /** The step with the mock's client (carrying a token, to check it is never printed) and create/replace. */
@@ -107,10 +109,10 @@ class BerthDeployKubernetesTest {
   @Test
   void failedRollout_failsTheBuildWithOneLineAndLogsWhyTheContainersEnded() throws Exception {
     Files.writeString(ws.resolve("app.yaml"), SPEC);
-    crashedPod();
+    SimulatedDeploymentController.crashedPod(client, "default", "web");
     simulate(d -> {
       d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "3");
-      return status(d, 1, 3, 1, 0, BerthDeployKubernetesTest::deadlineExceeded);
+      return status(d, 1, 3, 1, 0, SimulatedDeploymentController::deadlineExceeded);
     });
     BerthDeployStep step = new BerthDeployStep("web");
     step.setSpec("app.yaml");
@@ -180,74 +182,5 @@ class BerthDeployKubernetesTest {
 
     assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
         .hasMessageContaining("target 'kubernetes' needs the app's spec file: pass spec: 'app.yaml'");
-  }
-
-  /** Plays the Deployment controller: once Berth's Deployment exists, writes each status step in turn. */
-  @SafeVarargs
-  private void simulate(UnaryOperator<Deployment>... steps) {
-    controller = new Thread(() -> {
-      try {
-        var resource = client.apps().deployments().inNamespace("default").withName("web");
-        resource.waitUntilCondition(
-            d -> d != null && d.getMetadata().getLabels() != null
-                && d.getMetadata().getLabels().containsKey("app.kubernetes.io/managed-by"),
-            10, TimeUnit.SECONDS);
-        for (UnaryOperator<Deployment> step : steps) {
-          Thread.sleep(150);
-          Deployment current = resource.get();
-          if (current.getMetadata().getAnnotations() == null) {
-            current.getMetadata().setAnnotations(new HashMap<>());
-          }
-          Deployment next = step.apply(current);
-          resource.edit(d -> {
-            d.getMetadata().setAnnotations(next.getMetadata().getAnnotations());
-            return d;
-          });
-          Deployment latest = resource.get();
-          latest.setStatus(next.getStatus());
-          latest.getStatus().setObservedGeneration(latest.getMetadata().getGeneration());
-          resource.updateStatus(latest);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "simulated-deployment-controller");
-    controller.setDaemon(true);
-    controller.start();
-  }
-
-  private static Deployment status(
-      Deployment d, int updated, int total, int ready, int available, UnaryOperator<DeploymentBuilder> extra) {
-    DeploymentBuilder b = new DeploymentBuilder(d)
-        .withNewStatus().withReplicas(total).withUpdatedReplicas(updated).withReadyReplicas(ready)
-        .withAvailableReplicas(available).endStatus();
-    return (extra == null ? b : extra.apply(b)).build();
-  }
-
-  private static DeploymentBuilder deadlineExceeded(DeploymentBuilder b) {
-    return b.editStatus()
-        .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("False")
-            .withReason("ProgressDeadlineExceeded")
-            .withMessage("ReplicaSet \"web-7c9d\" has timed out progressing.").build())
-        .endStatus();
-  }
-
-  private void crashedPod() {
-    client.pods().inNamespace("default").resource(new PodBuilder()
-        .withNewMetadata().withName("web-7c9d-abcde")
-        .withLabels(Map.of("app.kubernetes.io/name", "web", "app.kubernetes.io/instance", "web")).endMetadata()
-        .withNewSpec().addNewContainer().withName("app").withImage("x").endContainer().endSpec()
-        .withNewStatus().addNewContainerStatus().withName("app").withRestartCount(4)
-        .withNewLastState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated()
-        .endLastState()
-        .withNewState().withNewWaiting().withReason("CrashLoopBackOff").withMessage("back-off 40s").endWaiting()
-        .endState()
-        .endContainerStatus().endStatus()
-        .build()).create();
-    client.v1().events().inNamespace("default").resource(new EventBuilder()
-        .withNewMetadata().withName("web-7c9d-abcde.1").endMetadata()
-        .withNewInvolvedObject().withKind("Pod").withName("web-7c9d-abcde").endInvolvedObject()
-        .withType("Warning").withReason("BackOff").withMessage("Back-off restarting failed container app")
-        .build()).create();
   }
 }

@@ -1,19 +1,18 @@
 package dev.berth.runtime.kubernetes;
 
+import static dev.berth.runtime.kubernetes.testing.SimulatedDeploymentController.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.deploy.DeployException;
+import dev.berth.runtime.kubernetes.testing.SimulatedDeploymentController;
 import dev.berth.runtime.deploy.DeployOutcome;
 import dev.berth.runtime.deploy.DeployRequest;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -44,14 +43,18 @@ class KubernetesTargetTest {
   KubernetesMockServer server;
 
   private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
-  private Thread controller;
+  private SimulatedDeploymentController controller;
 
   @AfterEach
   void stopController() throws InterruptedException {
     if (controller != null) {
-      controller.interrupt();
-      controller.join(5000);
+      controller.close();
     }
+  }
+
+  @SafeVarargs
+  private void simulate(String namespace, String name, UnaryOperator<Deployment>... steps) {
+    controller = SimulatedDeploymentController.start(client, namespace, name, List.of(steps));
   }
 
   /** Stands in for server-side apply, which the mock does not implement: create, or replace what exists. */
@@ -115,8 +118,8 @@ class KubernetesTargetTest {
   @Test
   void deploy_failedRollout_reportsEventsAndTheCrashedContainersLastTermination() throws Exception {
     AppSpec spec = KubernetesRendererTest.spec("node-app");
-    crashedPod("default", "web");
-    simulate("default", "web", d -> status(d, 1, 3, 1, 0, KubernetesTargetTest::deadlineExceeded));
+    SimulatedDeploymentController.crashedPod(client, "default", "web");
+    simulate("default", "web", d -> status(d, 1, 3, 1, 0, SimulatedDeploymentController::deadlineExceeded));
 
     DeployOutcome outcome = target().deploy(request(spec, true, false), progress::add);
 
@@ -137,7 +140,7 @@ class KubernetesTargetTest {
     replicaSet("default", "web", "web-2222", 2, spec.image());
     simulate("default", "web", d -> {
       d.getMetadata().getAnnotations().put(RolloutWatch.REVISION, "2");
-      return status(d, 1, 3, 1, 0, KubernetesTargetTest::deadlineExceeded);
+      return status(d, 1, 3, 1, 0, SimulatedDeploymentController::deadlineExceeded);
     });
 
     DeployOutcome outcome = target().deploy(request(spec, true, true), progress::add);
@@ -186,76 +189,6 @@ class KubernetesTargetTest {
 
   private static DeployRequest request(AppSpec spec, boolean follow, boolean rollback) {
     return new DeployRequest(spec, null, follow, Duration.ofSeconds(20), rollback);
-  }
-
-  /** Plays the Deployment controller: once the Deployment exists, writes each status step in turn. */
-  @SafeVarargs
-  private void simulate(String namespace, String name, UnaryOperator<Deployment>... steps) {
-    controller = new Thread(() -> {
-      try {
-        var resource = client.apps().deployments().inNamespace(namespace).withName(name);
-        // Wait for Berth's apply (its labels), not the shell the test created.
-        resource.waitUntilCondition(
-            d -> d != null && d.getMetadata().getLabels() != null
-                && d.getMetadata().getLabels().containsKey(KubernetesLabels.MANAGED_BY),
-            10, TimeUnit.SECONDS);
-        for (UnaryOperator<Deployment> step : steps) {
-          Thread.sleep(150);
-          Deployment current = resource.get();
-          if (current.getMetadata().getAnnotations() == null) {
-            current.getMetadata().setAnnotations(new java.util.HashMap<>());
-          }
-          Deployment next = step.apply(current);
-          // Annotations live in metadata, the rest in the status subresource, as the real controller writes them.
-          resource.edit(d -> {
-            d.getMetadata().setAnnotations(next.getMetadata().getAnnotations());
-            return d;
-          });
-          Deployment latest = resource.get();
-          latest.setStatus(next.getStatus());
-          latest.getStatus().setObservedGeneration(latest.getMetadata().getGeneration());
-          resource.updateStatus(latest);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "simulated-deployment-controller");
-    controller.setDaemon(true);
-    controller.start();
-  }
-
-  private static Deployment status(
-      Deployment d, int updated, int total, int ready, int available,
-      UnaryOperator<DeploymentBuilder> extra) {
-    DeploymentBuilder b = new DeploymentBuilder(d)
-        .withNewStatus().withReplicas(total).withUpdatedReplicas(updated).withReadyReplicas(ready)
-        .withAvailableReplicas(available).endStatus();
-    return (extra == null ? b : extra.apply(b)).build();
-  }
-
-  private static DeploymentBuilder deadlineExceeded(DeploymentBuilder b) {
-    return b.editStatus()
-        .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("False")
-            .withReason(RolloutWatch.DEADLINE_EXCEEDED)
-            .withMessage("ReplicaSet \"web-7c9d\" has timed out progressing.").build())
-        .endStatus();
-  }
-
-  private void crashedPod(String namespace, String app) {
-    client.pods().inNamespace(namespace).resource(new PodBuilder()
-        .withNewMetadata().withName(app + "-7c9d-abcde")
-        .withLabels(Map.of(KubernetesLabels.NAME, app, KubernetesLabels.INSTANCE, app)).endMetadata()
-        .withNewSpec().addNewContainer().withName("app").withImage("x").endContainer().endSpec()
-        .withNewStatus().addNewContainerStatus().withName("app").withRestartCount(4)
-        .withNewLastState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated().endLastState()
-        .withNewState().withNewWaiting().withReason("CrashLoopBackOff").withMessage("back-off 40s").endWaiting().endState()
-        .endContainerStatus().endStatus()
-        .build()).create();
-    client.v1().events().inNamespace(namespace).resource(new EventBuilder()
-        .withNewMetadata().withName(app + "-7c9d-abcde.1").endMetadata()
-        .withNewInvolvedObject().withKind("Pod").withName(app + "-7c9d-abcde").endInvolvedObject()
-        .withType("Warning").withReason("BackOff").withMessage("Back-off restarting failed container app")
-        .build()).create();
   }
 
   private void replicaSet(String namespace, String app, String name, int revision, String image) {
