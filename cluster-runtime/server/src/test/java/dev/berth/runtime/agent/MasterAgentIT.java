@@ -214,6 +214,30 @@ class MasterAgentIT {
     assertThat(log).doesNotContain(parts[1]);
   }
 
+  @Test
+  void secondAgentWithTheSameNodeId_isRefused_andTheFirstKeepsItsReplicas() throws Exception {
+    client.apply("name: twin\nimage: " + IMAGE + "\nreplicas: 2\ncommand: [sleep, '600']\n"
+        + "resources: {memory: 8Mi, cpu: 10m}\n");
+    AppStatus before = await("twin", a -> a.ready() == 2, Duration.ofSeconds(30));
+    List<String> containersBefore = containers();
+
+    RunningAgent twin = startAgent(JoinTokenFile.readOrCreate(state));
+    try {
+      awaitTrue(() -> "NODE_ID_IN_USE".equals(twin.lastRefusal()), Duration.ofSeconds(10));
+      Thread.sleep(2000); // two heartbeats: the twin stays out while the first agent lives
+      assertThat(twin.joined()).isFalse();
+      assertThat(agent.joined()).isTrue();
+      AppStatus after = client.app("default", "twin");
+      assertThat(after.ready()).isEqualTo(2);
+      assertThat(after.replicas()).extracting(r -> r.id())
+          .containsExactlyInAnyOrderElementsOf(before.replicas().stream().map(r -> r.id()).toList());
+      assertThat(containers()).containsExactlyInAnyOrderElementsOf(containersBefore);
+      assertThat(masterLog.toString()).contains("NODE_ID_IN_USE").contains("give this agent its own --node-id");
+    } finally {
+      twin.close();
+    }
+  }
+
   private AppStatus await(String app, Predicate<AppStatus> condition, Duration within) throws Exception {
     long until = System.nanoTime() + within.toNanos();
     while (true) {

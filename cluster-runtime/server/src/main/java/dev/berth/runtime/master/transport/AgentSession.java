@@ -16,4 +16,6 @@ final class AgentSession extends Connection {
   Handshake handshake;
   volatile boolean verified;
   volatile String nodeId;
+  /** When anything last arrived on this connection (heartbeats come every second). */
+  volatile long lastHeardNanos = System.nanoTime();
 }

@@ -133,6 +133,7 @@ public final class KryonetNodeTransport implements NodeTransport {
 
   private void handle(AgentSession s, Object message) {
     try {
+      s.lastHeardNanos = System.nanoTime();
       if (message instanceof HelloMessage hello) {
         hello(s, hello);
       } else if (message instanceof ProofMessage proof) {
@@ -220,6 +221,15 @@ public final class KryonetNodeTransport implements NodeTransport {
   private void join(AgentSession s, JoinMessage join) {
     if (!join.nodeId().equals(s.helloNodeId)) {
       refuse(s, "AUTH_FAILED", "joined as " + join.nodeId() + " after saying hello as " + s.helloNodeId);
+      return;
+    }
+    AgentSession live = byNode.get(join.nodeId());
+    if (live != null && live != s && live.isConnected()
+        && System.nanoTime() - live.lastHeardNanos < 2L * WireLimits.HEARTBEAT_MILLIS * 1_000_000L) {
+      // Two running agents with one id would take each other's replicas (and, on one engine, remove each other's
+      // containers). A node reconnecting over a half-open connection gets in once that one falls silent.
+      refuse(s, "NODE_ID_IN_USE", "node id " + join.nodeId() + " is in use by a running agent connected from "
+          + address(live) + "; give this agent its own --node-id, or stop the other one");
       return;
     }
     AgentSession previous = byNode.put(join.nodeId(), s);
