@@ -12,7 +12,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Unpacks a build context (tar.gz) into a folder. Entries that would land outside it (absolute names, {@code ..},
- * links pointing out) are refused: the archive comes from a client of the master, not from the node.
+ * links pointing out, names running through a link the archive made) are refused: the archive comes from a client
+ * of the master, not from the node.
  */
 public final class ContextArchive {
 
@@ -62,6 +63,14 @@ public final class ContextArchive {
     Path target = root.resolve(name).normalize();
     if (name.startsWith("/") || !target.startsWith(root)) {
       throw new IOException("the build context's entry " + name + " lands outside the context");
+    }
+    // The checks above read names only; a link unpacked earlier (a/up -> ..) would let a later name (a/up/x) lead
+    // the file system elsewhere, so no folder on the way may be a link. Docker's own context tars never need one.
+    for (Path folder = target.getParent(); folder != null && !folder.equals(root); folder = folder.getParent()) {
+      if (Files.isSymbolicLink(folder)) {
+        throw new IOException("the build context's entry " + name + " runs through the link "
+            + root.relativize(folder) + "; a context may hold links, not entries under them");
+      }
     }
     return target;
   }

@@ -58,6 +58,43 @@ class BuildWorkspaceTest {
   }
 
   @Test
+  void aLinkChainLeadingOutOfTheContextIsRefused_andNothingLandsOutside() throws IOException {
+    // Each link alone points inside by name, but a/up/up2 is created through a/up, so on disk it leads above ctx.
+    Path out = dir.resolve("chain.tar.gz");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(out)))) {
+      link(tar, "a/up", "..");
+      link(tar, "a/up/up2", "..");
+      TarArchiveEntry file = new TarArchiveEntry("a/up/up2/escape.txt");
+      byte[] bytes = "boo".getBytes(StandardCharsets.UTF_8);
+      file.setSize(bytes.length);
+      tar.putArchiveEntry(file);
+      tar.write(bytes);
+      tar.closeArchiveEntry();
+    }
+
+    assertThatThrownBy(() -> ContextArchive.unpack(out, dir.resolve("ctx")))
+        .isInstanceOf(IOException.class).hasMessageContaining("a/up/up2").hasMessageContaining("runs through the link");
+    assertThat(dir.resolve("escape.txt")).doesNotExist();
+  }
+
+  @Test
+  void linksInsideTheContextStillUnpack() throws IOException {
+    Path out = dir.resolve("links.tar.gz");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(out)))) {
+      link(tar, "lib/current", "../dist");
+    }
+    ContextArchive.unpack(out, dir.resolve("ctx"));
+    assertThat(Files.readSymbolicLink(dir.resolve("ctx/lib/current"))).isEqualTo(Path.of("../dist"));
+  }
+
+  private static void link(TarArchiveOutputStream tar, String name, String target) throws IOException {
+    TarArchiveEntry e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
+    e.setLinkName(target);
+    tar.putArchiveEntry(e);
+    tar.closeArchiveEntry();
+  }
+
+  @Test
   void fromImagesOfEveryStage() throws IOException {
     Path dockerfile = Files.writeString(dir.resolve("Dockerfile"),
         "FROM --platform=linux/amd64 berth/jre:17-debian AS build\nRUN true\nfrom berth/jre:17\n");
