@@ -128,6 +128,12 @@ public final class BuildCommand implements Callable<Integer> {
             + " or --result-file");
         return CommandLine.ExitCode.USAGE;
       }
+      if (dockerfile && (baseImage != null || !Files.isRegularFile(path.resolve("Dockerfile")))) {
+        // Without this the node would quietly detect and render instead of building the Dockerfile asked for.
+        err.println("ERROR --dockerfile builds PATH/Dockerfile as written: PATH must be a folder holding a Dockerfile,"
+            + " without --base-image");
+        return CommandLine.ExitCode.USAGE;
+      }
       ClusterOptions options = new ClusterOptions();
       options.master = master;
       options.token = token;

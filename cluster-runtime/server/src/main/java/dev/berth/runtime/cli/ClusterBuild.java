@@ -66,18 +66,32 @@ final class ClusterBuild {
     }
   }
 
-  /** PATH as a gzipped build-context tar: a folder as Docker would send it, a file alone in the context. */
+  /**
+   * PATH as a gzipped build-context tar: a folder as Docker would send it, a file alone in the context. The
+   * temporary files are gone when it fails.
+   */
   private static Path pack(Path input) throws IOException {
     Path file = Files.createTempFile("berth-context-", ".tar.gz");
-    Path folder = input;
     Path staging = null;
-    if (!Files.isDirectory(input)) {
-      staging = Files.createTempDirectory("berth-context-");
-      folder = staging;
-      Files.copy(input, staging.resolve(input.getFileName()));
-    }
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      ImageBuilder.writeContext(folder, out);
+    try {
+      Path folder = input;
+      if (!Files.isDirectory(input)) {
+        staging = Files.createTempDirectory("berth-context-");
+        folder = staging;
+        Files.copy(input, staging.resolve(input.getFileName()));
+      }
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+        ImageBuilder.writeContext(folder, out);
+      }
+      return file;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      if (e instanceof java.util.regex.PatternSyntaxException bad) {
+        // Its own message spans lines (pattern, caret); one line names the file and the pattern instead.
+        throw new IOException(".dockerignore pattern '" + bad.getPattern() + "' is not a valid glob ("
+            + bad.getDescription() + "); fix or remove it", e);
+      }
+      throw e;
     } finally {
       if (staging != null) {
         try (var files = Files.walk(staging)) {
@@ -85,6 +99,5 @@ final class ClusterBuild {
         }
       }
     }
-    return file;
   }
 }

@@ -39,6 +39,31 @@ class BuildCommandClusterTest {
   }
 
   @Test
+  void dockerfileModeOnTheClusterNeedsADockerfileToo_insteadOfTheNodeRenderingOne() throws Exception {
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    assertThat(run("build", app.toString(), "-t", "shop:1", "--cluster", "--dockerfile", "--master",
+        "http://127.0.0.1:1", "--token", "t")).isEqualTo(2);
+    assertThat(err.toString()).contains("PATH must be a folder holding a Dockerfile");
+    assertThat(out.toString()).doesNotContain("==> Sending");
+  }
+
+  @Test
+  void aDockerignorePatternThatIsNoGlobIsOneLineNamingIt_andTheTemporaryArchiveIsGone() throws Exception {
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    Files.writeString(app.resolve("Dockerfile"), "FROM berth/jre:17\n");
+    Files.writeString(app.resolve(".dockerignore"), "target\n[oops\n");
+    long archivesBefore = archives();
+
+    int code = run("build", app.toString(), "-t", "shop:1", "--cluster", "--master", "http://127.0.0.1:1",
+        "--token", "t");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).startsWith("ERROR cannot pack " + app).contains("'[oops'")
+        .hasLineCount(1);
+    assertThat(archives()).isEqualTo(archivesBefore);
+  }
+
+  @Test
   void unreachableMasterIsOneLineWithoutAStackTrace_andTheTemporaryArchiveIsGone() throws Exception {
     Path app = Files.createDirectories(tmp.resolve("app"));
     Files.writeString(app.resolve("Dockerfile"), "FROM berth/jre:17\n");
