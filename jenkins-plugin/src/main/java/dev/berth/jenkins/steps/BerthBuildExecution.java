@@ -146,7 +146,13 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
     Path archive = Files.createTempFile("berth-context", ".tar.gz");
     BuildJobStatus job;
     try {
-      context.pack(archive);
+      try {
+        context.pack(archive);
+      } catch (IOException e) {
+        // One line for the user, not a stack trace: an unreadable file or a bad .dockerignore is theirs to fix.
+        throw new AbortException("berthBuild: cannot pack " + ws.relative(ws.folder()) + " as the build context: "
+            + e.getMessage());
+      }
       job = new ClusterBuild(master.client(), CLUSTER_TIMEOUT).run(tags, step.isPush(), ws.folder().getFileName()
           .toString(), archive, log::println);
     } catch (BerthApiException e) {

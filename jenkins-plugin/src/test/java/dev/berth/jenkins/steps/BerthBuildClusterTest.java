@@ -184,6 +184,26 @@ class BerthBuildClusterTest {
   }
 
   @Test
+  void run_dockerignorePatternThatIsNoGlob_failsWithOneLineNamingIt_beforeAnyRequest() throws Exception {
+    Path app = Files.createDirectories(ws.resolve("web"));
+    Files.writeString(app.resolve("Dockerfile"), "FROM berth/static:busybox\nCOPY . /www/\n");
+    Files.writeString(app.resolve(".dockerignore"), "*.log\n[oops\n");
+    EnvVars env = new EnvVars();
+    env.put("BERTH_MASTER_URL", url());
+    env.put("BERTH_TOKEN", TOKEN);
+    BerthBuildStep step = new BerthBuildStep("127.0.0.1:5000/web");
+    step.setDir("web");
+    step.setBuilder("cluster");
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, new TestStepContext().with(TaskListener.class, listener)
+        .with(EnvVars.class, env).with(FilePath.class, TestStepContext.workspace(ws))).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthBuild: cannot pack web as the build context: .dockerignore pattern '[oops'")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
   void run_abortedWhileTheJobRuns_stopsFollowingAndSaysTheJobGoesOn() throws Exception {
     endless = true;
     java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
