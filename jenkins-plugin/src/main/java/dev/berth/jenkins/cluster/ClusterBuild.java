@@ -51,7 +51,8 @@ public final class ClusterBuild {
     } catch (BerthApiException e) {
       // The client turns an interrupt (Jenkins aborting the build) into an API error and keeps the flag set.
       if (Thread.interrupted()) {
-        log.accept("[Berth] stopped following build job " + submitted.id() + "; the job goes on (berth builds)");
+        log.accept("[Berth] stopped following build job " + submitted.id() + "; the job goes on (GET /v1/builds/"
+            + submitted.id() + " on the master shows it, DELETE cancels it)");
         throw new InterruptedException("aborted while build job " + submitted.id() + " ran");
       }
       throw e;

@@ -223,7 +223,8 @@ class BerthBuildClusterTest {
     step.join(10_000);
 
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-    assertThat(listener.text()).contains("[Berth] stopped following build job b-1; the job goes on (berth builds)");
+    assertThat(listener.text()).contains("[Berth] stopped following build job b-1; the job goes on (GET /v1/builds/b-1"
+        + " on the master shows it, DELETE cancels it)");
   }
 
   @Test

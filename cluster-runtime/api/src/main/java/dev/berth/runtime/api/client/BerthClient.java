@@ -155,7 +155,8 @@ public final class BerthClient {
             "GET", buildPath(id), 0,
             new ApiError("", id, "build job " + id + " is still " + status.phase() + " after " + timeout.toSeconds() + "s"
                 + (status.message().isEmpty() ? "" : ": " + status.message()),
-                "wait longer, or see it with berth builds"));
+                "the job goes on: read its log with GET " + buildPath(id) + "/logs, or cancel it with DELETE "
+                    + buildPath(id)));
       }
       try {
         Thread.sleep(chunk.lines().isEmpty() ? 500 : 100);
