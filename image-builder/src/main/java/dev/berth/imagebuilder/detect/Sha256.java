@@ -13,6 +13,35 @@ final class Sha256 {
 
   private Sha256() {}
 
+  /**
+   * Starts hashing {@code file} on another thread, so a large archive is read for its digest while it is being
+   * unpacked; {@link Pending#get()} waits for the result.
+   */
+  static Pending start(Path file) {
+    return new Pending(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return of(file);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }));
+  }
+
+  /** A digest being computed. */
+  record Pending(java.util.concurrent.CompletableFuture<String> digest) {
+
+    String get() throws IOException {
+      try {
+        return digest.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException io) {
+          throw io.getCause();
+        }
+        throw e;
+      }
+    }
+  }
+
   static String of(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -55,75 +55,84 @@ final class SpringBootJarDetector {
     String launcher = manifest.get("Main-Class");
     String version = manifest.getOrDefault("Spring-Boot-Version", "1.3");
     d.stack = "jvm-boot";
-    d.artifact = new DetectReport.Artifact(jar, bootInf ? "boot-jar" : "boot1-root-lib",
-        Sha256.of(ws.path(jar)), d.artifact == null ? List.of() : d.artifact.excluded());
-    d.subtype = bootInf ? "boot-jar" : "boot1-root-lib";
-    d.decide("stack", "jvm-boot", Confidence.HIGH, "boot-manifest", jar,
-        "Spring-Boot-Version " + version + ", Main-Class " + launcher);
-    if (!d.decisions.containsKey("artifact")) {
-      d.decide("artifact", jar, Confidence.HIGH, "boot-jar", jar, "the only runnable archive");
-    }
-    Map<String, String> hints = new LinkedHashMap<>();
-    JvmLaunch.manifestHints(manifest, hints, jar);
-    hints.putAll(BuildHints.read(ws.root, ""));
-    String moduleDir = LegacyJarDetector.moduleDirOf(jar);
-    if (moduleDir != null) {
-      hints.putAll(BuildHints.read(ws.path(moduleDir), moduleDir + "/"));
-    }
-    if (version.startsWith("3.")) {
-      hints.put(jar + " Spring-Boot-Version 3 (needs Java 17)", "17");
-    }
-    if (!bootInf) {
-      ClassFileScan scan;
-      try (Archive a = LegacyJarDetector.open(ws, jar)) {
-        scan = ClassFileScan.of(a, e -> !e.startsWith("org/springframework/boot/loader/") && !e.startsWith("lib/"));
+    // The digest is read while the jar is unpacked; the artifact is recorded once both are done.
+    Sha256.Pending sha256 = Sha256.start(ws.path(jar));
+    List<String> excluded = d.artifact == null ? List.of() : d.artifact.excluded();
+    String kind = bootInf ? "boot-jar" : "boot1-root-lib";
+    try {
+      d.subtype = bootInf ? "boot-jar" : "boot1-root-lib";
+      d.decide("stack", "jvm-boot", Confidence.HIGH, "boot-manifest", jar,
+          "Spring-Boot-Version " + version + ", Main-Class " + launcher);
+      if (!d.decisions.containsKey("artifact")) {
+        d.decide("artifact", jar, Confidence.HIGH, "boot-jar", jar, "the only runnable archive");
+      }
+      Map<String, String> hints = new LinkedHashMap<>();
+      JvmLaunch.manifestHints(manifest, hints, jar);
+      hints.putAll(BuildHints.read(ws.root, ""));
+      String moduleDir = LegacyJarDetector.moduleDirOf(jar);
+      if (moduleDir != null) {
+        hints.putAll(BuildHints.read(ws.path(moduleDir), moduleDir + "/"));
+      }
+      if (version.startsWith("3.")) {
+        hints.put(jar + " Spring-Boot-Version 3 (needs Java 17)", "17");
+      }
+      if (!bootInf) {
+        ClassFileScan scan;
+        try (Archive a = LegacyJarDetector.open(ws, jar)) {
+          scan = ClassFileScan.of(a, e -> !e.startsWith("org/springframework/boot/loader/") && !e.startsWith("lib/"));
+        } catch (ArchiveException e) {
+          throw LegacyJarDetector.corrupt(e);
+        }
+        JdkDecider.decide(d, jar, scan, ClassFileScan.EMPTY, hints, manifest.get("Build-Jdk"), 0,
+            ws.options.jdk(), runtimes);
+        d.classes = scan.classes();
+        List<String> ep = new ArrayList<>(List.of("java"));
+        ep.addAll(JvmLaunch.flags(ws, d, List.of(), jar));
+        ep.addAll(List.of("-jar", JvmLaunch.APP + "/" + jar));
+        JvmLaunch.start(d, ep, null, jar);
+        d.layer("application", List.of(jar), JvmLaunch.targetDirOf(jar));
+        portAndHealth(d, null, List.of(), version, jar);
+        d.artifact = new DetectReport.Artifact(jar, kind, sha256.get(), excluded);
+        return ws.root;
+      }
+      try {
+        ArchiveUnpacker.unpack(ws.path(jar), jar, temp);
       } catch (ArchiveException e) {
         throw LegacyJarDetector.corrupt(e);
       }
-      JdkDecider.decide(d, jar, scan, ClassFileScan.EMPTY, hints, manifest.get("Build-Jdk"), 0,
-          ws.options.jdk(), runtimes);
-      d.classes = scan.classes();
+      ClassFileScan app = ClassFileScan.ofDirectory(temp.resolve("BOOT-INF/classes"));
+      List<String> libs = new ArrayList<>();
+      Path libDir = temp.resolve("BOOT-INF/lib");
+      if (Files.isDirectory(libDir)) {
+        try (var s = Files.list(libDir)) {
+          s.map(p -> "BOOT-INF/lib/" + p.getFileName()).filter(n -> n.endsWith(".jar")).sorted()
+              .forEach(libs::add);
+        }
+      }
+      ClassFileScan libScan = ClassFileScan.EMPTY;
+      for (String l : libs) {
+        try {
+          libScan = libScan.plus(ClassFileScan.ofJar(temp.resolve(l), jar + "!/" + l));
+        } catch (ArchiveException e) {
+          throw LegacyJarDetector.corrupt(e);
+        }
+      }
+      JdkDecider.decide(d, jar, app, libScan, hints, manifest.get("Build-Jdk"), 0, ws.options.jdk(), runtimes);
+      d.classes = app.classes() + libScan.classes();
       List<String> ep = new ArrayList<>(List.of("java"));
       ep.addAll(JvmLaunch.flags(ws, d, List.of(), jar));
-      ep.addAll(List.of("-jar", JvmLaunch.APP + "/" + jar));
-      JvmLaunch.start(d, ep, null, jar);
-      d.layer("application", List.of(jar), JvmLaunch.targetDirOf(jar));
-      portAndHealth(d, null, List.of(), version, jar);
-      return ws.root;
+      ep.addAll(List.of("-cp", JvmLaunch.APP, launcher));
+      d.start = new DetectReport.Start(ep, JvmLaunch.APP, null, List.of());
+      d.decide("start", String.join(" ", ep), Confidence.HIGH, "boot-launcher", jar + "!/META-INF/MANIFEST.MF",
+          "Main-Class " + launcher + " (from the manifest), run exploded");
+      layers(d, temp, libs);
+      portAndHealth(d, temp.resolve("BOOT-INF/classes"), libs, version, jar);
+      d.artifact = new DetectReport.Artifact(jar, kind, sha256.get(), excluded);
+      return temp;
+    } catch (DetectionFailure e) {
+      d.artifact = new DetectReport.Artifact(jar, kind, sha256.get(), excluded); // a failed report names it too
+      throw e;
     }
-    try {
-      ArchiveUnpacker.unpack(ws.path(jar), jar, temp);
-    } catch (ArchiveException e) {
-      throw LegacyJarDetector.corrupt(e);
-    }
-    ClassFileScan app = ClassFileScan.ofDirectory(temp.resolve("BOOT-INF/classes"));
-    List<String> libs = new ArrayList<>();
-    Path libDir = temp.resolve("BOOT-INF/lib");
-    if (Files.isDirectory(libDir)) {
-      try (var s = Files.list(libDir)) {
-        s.map(p -> "BOOT-INF/lib/" + p.getFileName()).filter(n -> n.endsWith(".jar")).sorted()
-            .forEach(libs::add);
-      }
-    }
-    ClassFileScan libScan = ClassFileScan.EMPTY;
-    for (String l : libs) {
-      try {
-        libScan = libScan.plus(ClassFileScan.ofJar(temp.resolve(l), jar + "!/" + l));
-      } catch (ArchiveException e) {
-        throw LegacyJarDetector.corrupt(e);
-      }
-    }
-    JdkDecider.decide(d, jar, app, libScan, hints, manifest.get("Build-Jdk"), 0, ws.options.jdk(), runtimes);
-    d.classes = app.classes() + libScan.classes();
-    List<String> ep = new ArrayList<>(List.of("java"));
-    ep.addAll(JvmLaunch.flags(ws, d, List.of(), jar));
-    ep.addAll(List.of("-cp", JvmLaunch.APP, launcher));
-    d.start = new DetectReport.Start(ep, JvmLaunch.APP, null, List.of());
-    d.decide("start", String.join(" ", ep), Confidence.HIGH, "boot-launcher", jar + "!/META-INF/MANIFEST.MF",
-        "Main-Class " + launcher + " (from the manifest), run exploded");
-    layers(d, temp, libs);
-    portAndHealth(d, temp.resolve("BOOT-INF/classes"), libs, version, jar);
-    return temp;
   }
 
   private static void layers(ReportDraft d, Path exploded, List<String> libs) throws IOException {

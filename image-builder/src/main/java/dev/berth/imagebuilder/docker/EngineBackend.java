@@ -46,7 +46,7 @@ public final class EngineBackend implements BuildBackend {
   public static final String CACHE_LABEL = "dev.berth.cache.key";
 
   /** Bumped when what the cache digest covers changes, so old cache images are never reused wrongly. */
-  private static final String CACHE_FORMAT = "berth-layer-cache v1";
+  private static final String CACHE_FORMAT = "berth-layer-cache v2";
 
   private static final long PULL_TIMEOUT_SECONDS = 120;
 

@@ -49,6 +49,7 @@ final class BuildContextWriter {
   private final Path context;
   private final Instant fileTime;
   private final List<Path> excluded;
+  private final boolean link;
   private final Map<String, Integer> names = new HashMap<>();
 
   /**
@@ -56,8 +57,11 @@ final class BuildContextWriter {
    * @param outputDir the folder being written (the temporary one); layers go to {@code outputDir/context}
    * @param fileTime modification time of everything written
    * @param excluded absolute folders never copied (the final output folder when it lies inside the input)
+   * @param link hard-link files from the root instead of copying them, where the file system allows
    */
-  BuildContextWriter(Path root, Path outputDir, Instant fileTime, List<Path> excluded) throws IOException {
+  BuildContextWriter(Path root, Path outputDir, Instant fileTime, List<Path> excluded, boolean link)
+      throws IOException {
+    this.link = link;
     this.root = root.toAbsolutePath().normalize();
     this.outputDir = outputDir;
     this.context = outputDir.resolve("context");
@@ -257,6 +261,14 @@ final class BuildContextWriter {
               + " image path may come from one source only, so fix the detect report's layers");
     }
     Files.createDirectories(to.getParent());
+    if (link) {
+      try {
+        Files.createLink(to, src); // no bytes written: the unpacked copy is detection's own and goes away
+        return;
+      } catch (IOException | UnsupportedOperationException e) {
+        // Another file system, or one without hard links: copy.
+      }
+    }
     Files.copy(src, to, StandardCopyOption.COPY_ATTRIBUTES);
   }
 }

@@ -66,7 +66,8 @@ public final class DockerfileRenderer {
             "output folder " + out.target() + " contains the input " + rootAbs + "; pass another folder with -o");
       }
       BuildContextWriter context =
-          new BuildContextWriter(root, out.staging(), options.fileTime(), List.of(out.target(), out.staging()));
+          new BuildContextWriter(root, out.staging(), options.fileTime(), List.of(out.target(), out.staging()),
+              options.linkFromRoot());
       ImageDesign image = new ImageDesign(shape, report, base, baseImage);
       image.writeLayers(context);
       image.decideInstall(rootAbs);

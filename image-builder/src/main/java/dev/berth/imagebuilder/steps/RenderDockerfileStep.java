@@ -32,10 +32,11 @@ final class RenderDockerfileStep {
     this.engine = engine;
   }
 
-  RenderedDockerfile run(DetectReport report, Path root, BuildRequest request, Path outputDir,
-      BuildListener listener) throws ImageBuildException {
+  RenderedDockerfile run(DetectReport report, Path root, boolean disposableRoot, BuildRequest request,
+      Path outputDir, BuildListener listener) throws ImageBuildException {
     boolean offline = Boolean.TRUE.equals(request.offline());
-    RenderOptions options = RenderOptions.into(outputDir).baseImage(request.baseImage()).offline(offline);
+    RenderOptions options = RenderOptions.into(outputDir).baseImage(request.baseImage()).offline(offline)
+        .linkFromRoot(disposableRoot);
     listener.onEvent(BuildEvent.step("Writing the Dockerfile and context to " + outputDir));
     RenderedDockerfile rendered = render(report, root, options);
     if (request.offline() != null || request.baseImage() != null || rendered.keptEdits()) {

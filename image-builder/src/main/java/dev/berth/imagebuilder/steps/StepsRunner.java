@@ -57,7 +57,7 @@ public final class StepsRunner {
     String version = StepsRunner.class.getPackage().getImplementationVersion();
     try (Detection detection = new StackDetection(catalog, version == null ? "dev" : version)
         .detect(request.input(), request.detectOptions())) {
-      return run(detection.report(), detection.root(), request, listener);
+      return run(detection.report(), detection.root(), detection.temporary() != null, request, listener);
     }
   }
 
@@ -70,6 +70,13 @@ public final class StepsRunner {
    */
   public BuildResult run(DetectReport report, Path root, BuildRequest request, BuildListener listener)
       throws ImageBuildException {
+    return run(report, root, false, request, listener);
+  }
+
+  /** {@code disposableRoot}: root is detection's unpacked copy, so the context may hard-link its files. */
+  private BuildResult run(
+      DetectReport report, Path root, boolean disposableRoot, BuildRequest request, BuildListener listener)
+      throws ImageBuildException {
     if (report.outcome() != DetectReport.Outcome.OK) {
       String why = report.error() != null && report.error().headline() != null
           ? report.error().headline() : "detection did not succeed";
@@ -81,7 +88,8 @@ public final class StepsRunner {
     }
     BuildBackend engine = backend("engine");
     RenderedDockerfile rendered =
-        new RenderDockerfileStep(renderer, catalog, engine).run(report, root, request, outputDir(request), listener);
+        new RenderDockerfileStep(renderer, catalog, engine)
+            .run(report, root, disposableRoot, request, outputDir(request), listener);
     boolean baseInEngine = request.daemonless() && baseInEngine(engine, rendered.baseImage());
     BuildPlan plan = BuildPlanner.plan(rendered, request, baseInEngine);
     return new BackendBuildStep(backends).run(plan, listener);

@@ -56,6 +56,25 @@ class DockerfileRendererTest {
   }
 
   @Test
+  void render_linksLayerFilesFromADisposableRoot_andCopiesFromTheUsersOwn() throws Exception {
+    Path root = Reports.distJdk7Files(tmp.resolve("in"));
+    Path lib = root.resolve("lib/log4j-1.2.17.jar");
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(lib);
+
+    RenderedDockerfile copied = renderer.render(Reports.distJdk7(), root, RenderOptions.into(tmp.resolve("copied")));
+    Path copy = copied.directory().resolve("context/dependencies/log4j-1.2.17.jar");
+    assertThat(Files.isSameFile(copy, lib)).isFalse();
+    assertThat(Files.getLastModifiedTime(lib)).as("the user's file keeps its time").isEqualTo(before);
+
+    RenderedDockerfile linked = renderer.render(Reports.distJdk7(), root,
+        RenderOptions.into(tmp.resolve("linked")).linkFromRoot(true));
+    Path link = linked.directory().resolve("context/dependencies/log4j-1.2.17.jar");
+    assertThat(Files.isSameFile(link, lib)).as("one file, no bytes written").isTrue();
+    assertThat(link).hasContent("content of lib/log4j-1.2.17.jar");
+    assertThat(Files.getLastModifiedTime(link).toInstant()).isEqualTo(RenderOptions.DEFAULT_FILE_TIME);
+  }
+
+  @Test
   void render_context_holdsEachLayersFilesWithFixedModesAndTime() throws Exception {
     Path root = Reports.distJdk7Files(tmp.resolve("in"));
     Instant time = Instant.parse("2020-02-02T00:00:00Z");
