@@ -175,6 +175,25 @@ class BerthDeployKubernetesTest {
   }
 
   @Test
+  void malformedKubeconfig_isOneLineNamingIt_withoutQuotingTheTokenOnTheBadLine() throws Exception {
+    // A YAML error on the token's line: the parser's own message would print that line into the build log.
+    Path kubeconfig = Files.writeString(ws.resolve("kubeconfig"),
+        "apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: " + K8S_TOKEN + " : [\n");
+    env.put("KUBECONFIG", kubeconfig.toString());
+    Files.writeString(ws.resolve("app.yaml"), SPEC);
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setSpec("app.yaml");
+    step.setTarget("kubernetes");
+
+    assertThatThrownBy(() -> new BerthDeployExecution(step, context, Duration.ofMillis(20),
+            BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace()).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthDeploy: KUBECONFIG " + kubeconfig + " is not a valid kubeconfig (")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(K8S_TOKEN).doesNotContain("\n"));
+    assertThat(listener.text()).doesNotContain(K8S_TOKEN);
+  }
+
+  @Test
   void kubernetesWithoutSpecFile_asksForIt() {
     BerthDeployStep step = new BerthDeployStep("web");
     step.setTarget("kubernetes");
