@@ -45,7 +45,8 @@ import java.util.function.Function;
  * GET    /v1/apps/{ns}/{name}/logs?replica=ID&amp;tail=N → text
  * GET    /v1/apps/{ns}/{name}/events        → [AppEvent]
  * GET    /v1/nodes                          → [NodeStatus]
- * POST   /v1/builds, PUT /v1/builds/{id}/context, GET /v1/builds[/{id}[/logs?from=N]]  build jobs ({@link BuildRoutes})
+ * POST   /v1/builds, PUT /v1/builds/{id}/context, GET /v1/builds[/{id}[/logs?from=N]], DELETE /v1/builds/{id}
+ *                                           build jobs ({@link BuildRoutes})
  * </pre>
  *
  * Every error is JSON {@code {field, value, message, hint}}.
