@@ -58,6 +58,11 @@ public final class BuildJobController {
   /** Log lines kept per job; later lines are dropped with one note. */
   static final int MAX_LOG_LINES = 50_000;
   /**
+   * Log characters kept per job, the same way: nodes send lines of up to 4000 characters, so the line limit alone
+   * would let one job hold 200 million in the master's memory.
+   */
+  static final int MAX_LOG_CHARS = 4 * 1024 * 1024;
+  /**
    * A running job whose node says nothing for this long fails: nodes report every few seconds while a job runs
    * (RUNTIME-BOUNDARY.md, "Build jobs"), so silence means the job was lost without its node going down.
    */
@@ -231,10 +236,15 @@ public final class BuildJobController {
     }
     job.lastReportAt = clock.instant();
     for (String line : report.lines()) {
-      if (job.log.size() < MAX_LOG_LINES) {
+      if (job.logCut) {
+        break;
+      }
+      if (job.log.size() < MAX_LOG_LINES && job.logChars + line.length() <= MAX_LOG_CHARS) {
         job.log.add(line);
-      } else if (job.log.size() == MAX_LOG_LINES) {
-        job.log.add("(log cut at " + MAX_LOG_LINES + " lines)");
+        job.logChars += line.length();
+      } else {
+        job.log.add("(log cut at " + job.log.size() + " lines, " + job.logChars + " characters)");
+        job.logCut = true;
       }
     }
     BuildJobPhase phase;
@@ -394,6 +404,8 @@ public final class BuildJobController {
     final BuildJobRequest request;
     final Instant submittedAt;
     final List<String> log = new ArrayList<>();
+    long logChars;
+    boolean logCut;
     BuildJobPhase phase = BuildJobPhase.SUBMITTED;
     boolean uploading;
     Path context;

@@ -158,6 +158,25 @@ class BuildJobControllerTest {
   }
 
   @Test
+  void theLogIsCutByCharactersToo_longLinesCannotFillTheMastersMemory() throws Exception {
+    node("n1", NodeState.READY, 2000, 4 * GIB);
+    BuildJobStatus job = submitAndUpload("ctx");
+    String longLine = "x".repeat(4000);
+    List<String> batch = java.util.Collections.nCopies(100, longLine);
+    // 2000 lines of 4000 characters: far below the line limit, twice the character limit.
+    for (int i = 0; i < 20; i++) {
+      jobs.report("n1", new BuildReport(job.id(), "RUNNING", null, "", null, null, batch));
+    }
+
+    List<String> log = jobs.logs(job.id(), 0).lines();
+    long kept = log.stream().filter(longLine::equals).count();
+    assertThat(kept * longLine.length()).isLessThanOrEqualTo(BuildJobController.MAX_LOG_CHARS)
+        .isGreaterThan(BuildJobController.MAX_LOG_CHARS - longLine.length());
+    assertThat(log).hasSize((int) kept + 1);
+    assertThat(log.get(log.size() - 1)).isEqualTo("(log cut at " + kept + " lines, " + kept * 4000 + " characters)");
+  }
+
+  @Test
   void aJobLostWithItsNodeFails_naming_theNodeAndWhy() throws Exception {
     node("n1", NodeState.READY, 2000, 4 * GIB);
     BuildJobStatus job = submitAndUpload("x");
