@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,16 +59,29 @@ public final class EngineProbe {
     if (!Files.exists(socket)) {
       throw new IOException("no socket " + socket);
     }
-    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        Selector selector = Selector.open()) {
       channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+      // A blocking channel read has no timeout: an engine that accepts but never answers would hang the step.
+      channel.configureBlocking(false);
+      channel.register(selector, SelectionKey.OP_READ);
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
       ByteBuffer buffer = ByteBuffer.allocate(4096);
       StringBuilder response = new StringBuilder();
-      while (channel.read(buffer) > 0) {
+      while (true) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0 || selector.select(left) == 0 && System.nanoTime() >= deadline) {
+          throw new IOException("no answer within " + TIMEOUT.toSeconds() + " s");
+        }
+        selector.selectedKeys().clear();
+        int n = channel.read(buffer);
+        if (n < 0) {
+          return response.toString();
+        }
         buffer.flip();
         response.append(StandardCharsets.US_ASCII.decode(buffer));
         buffer.clear();
       }
-      return response.toString();
     }
   }
 }

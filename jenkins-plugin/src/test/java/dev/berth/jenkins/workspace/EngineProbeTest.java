@@ -1,8 +1,13 @@
 package dev.berth.jenkins.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.ServerSocket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,18 @@ class EngineProbeTest {
     String socket = dir.resolve("docker.sock").toString();
     assertThat(EngineProbe.problem(Map.of("DOCKER_HOST", "unix://" + socket)))
         .isEqualTo("no Docker engine answers at unix://" + socket + " (no socket " + socket + ")");
+  }
+
+  @Test
+  void problem_socketThatNeverAnswers_isNamedWithinTheTimeout() throws Exception {
+    Path socket = dir.resolve("hung.sock");
+    try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      hung.bind(UnixDomainSocketAddress.of(socket));
+      // Connections wait in the backlog, unanswered, as with an engine that hangs.
+      String problem = assertTimeoutPreemptively(Duration.ofSeconds(15),
+          () -> EngineProbe.problem(Map.of("DOCKER_HOST", "unix://" + socket)));
+      assertThat(problem).isEqualTo("no Docker engine answers at unix://" + socket + " (no answer within 3 s)");
+    }
   }
 
   @Test
