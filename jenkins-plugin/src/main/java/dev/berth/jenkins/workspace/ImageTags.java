@@ -12,9 +12,14 @@ public final class ImageTags {
   /** Docker's tag grammar. */
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
-  /** Docker's repository grammar (lower case path components, an optional registry host with a port). */
+  /**
+   * Docker's repository grammar: lower case path components, and an optional registry host first. Docker takes the
+   * first component for a host only with a dot, a port, or as {@code localhost}; else it is a path component, which
+   * must be lower case ({@code MyOrg/shop} is refused by Docker and by the master alike).
+   */
   private static final Pattern REPOSITORY =
-      Pattern.compile("([A-Za-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*");
+      Pattern.compile("((localhost|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)(:[0-9]+)?/|[A-Za-z0-9-]+:[0-9]+/)?"
+          + "[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*");
 
   private ImageTags() {}
 

@@ -36,4 +36,15 @@ class ImageTagsTest {
         .hasMessageContaining("image: 'shop'");
     assertThatThrownBy(() -> ImageTags.of("shop", "-x", 1)).hasMessageContaining("tag '-x' is not a Docker tag");
   }
+
+  @Test
+  void of_firstComponentIsARegistryOnlyAsDockerReadsIt() {
+    assertThat(ImageTags.of("localhost:5000/shop", "", 1)).containsExactly("localhost:5000/shop:1");
+    assertThat(ImageTags.of("Registry.Example.com/team/shop", "", 1))
+        .containsExactly("Registry.Example.com/team/shop:1");
+    assertThat(ImageTags.of("buildhost:5000/shop", "", 1)).containsExactly("buildhost:5000/shop:1");
+    // No dot, no port: Docker reads MyOrg as a path component, and path components are lower case.
+    assertThatThrownBy(() -> ImageTags.of("MyOrg/shop", "", 1)).hasMessageContaining("not an image repository")
+        .hasMessageContaining("image: 'myorg/shop'");
+  }
 }
