@@ -29,8 +29,8 @@ public final class WireLimits {
   public static final int BUILD_CONTEXT_CHUNK_BYTES = 128 * 1024;
 
   /**
-   * Build log lines in one {@link BuildReportMessage} stay below this many characters in all: three bytes each at
-   * worst, still below a frame.
+   * Build log lines in one {@link BuildReportMessage} stay below this many characters in all, counting two more for
+   * each line's framing: three bytes each at worst, still below a frame.
    */
   public static final int MAX_BUILD_REPORT_CHARS = 64 * 1024;
 

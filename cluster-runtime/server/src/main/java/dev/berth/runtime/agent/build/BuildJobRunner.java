@@ -401,11 +401,13 @@ public final class BuildJobRunner implements AutoCloseable {
       if (cut.startsWith("ERROR ")) {
         lastError = cut.substring(6);
       }
-      if (chars + cut.length() > WireLimits.MAX_BUILD_REPORT_CHARS) {
+      // A line also costs its framing (a class id and a length): a burst of empty lines must split too.
+      int cost = cut.length() + 2;
+      if (chars + cost > WireLimits.MAX_BUILD_REPORT_CHARS) {
         flush();
       }
       pending.add(cut);
-      chars += cut.length();
+      chars += cost;
     }
 
     String lastError() {

@@ -11,6 +11,8 @@ import dev.berth.runtime.agent.container.EngineInfo;
 import dev.berth.runtime.agent.container.FakeContainerRuntime;
 import dev.berth.runtime.model.BuildAssignment;
 import dev.berth.runtime.model.BuildReport;
+import dev.berth.runtime.wire.BerthSerialization;
+import dev.berth.runtime.wire.WireTranslator;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -229,6 +231,21 @@ class BuildJobRunnerTest {
     assertThat(last.message()).isEqualTo("the builder exited with code 8: /workspace/context: [INCOMPLETE_INPUT]"
         + " no main class");
     assertThat(last.imageId()).isNull();
+  }
+
+  @Test
+  void aBurstOfEmptyLogLines_isSplitIntoReportsThatEachFitAFrame() throws Exception {
+    runner.submit(job("b-5", false, "Dockerfile", "FROM berth/jre:17\n"));
+    await(() -> !fake.list(Map.of(ContainerLabels.BUILD_JOB, "b-5")).isEmpty());
+    String container = fake.list(Map.of(ContainerLabels.BUILD_JOB, "b-5")).get(0).id();
+
+    // 400,000 empty lines at once (a test suite's blank output): no characters, but each still costs a byte.
+    fake.exit(container, 1, "\n".repeat(400_000) + "ERROR tests failed");
+    assertThat(awaitFinal("b-5").message()).endsWith("tests failed");
+
+    BerthSerialization wire = new BerthSerialization();
+    assertThat(reports).allSatisfy(r -> wire.prepare(WireTranslator.toMessage(r)));
+    assertThat(log("b-5")).filteredOn(String::isEmpty).hasSizeGreaterThanOrEqualTo(400_000);
   }
 
   @Test
