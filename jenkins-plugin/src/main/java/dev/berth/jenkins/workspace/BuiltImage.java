@@ -53,13 +53,18 @@ public record BuiltImage(
     return m;
   }
 
-  /** The reference to deploy ({@code reference} in the map): pinned to the digest when pushed, else the image. */
+  /**
+   * The reference to deploy ({@code reference} in the map): pinned to the digest when pushed, else the image. An
+   * image already pinned (the build page records the reference a deploy used) keeps only its repository.
+   */
   public String deployReference() {
     if (digest.isEmpty()) {
       return image;
     }
-    int colon = image.lastIndexOf(':');
-    String repository = colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
+    int at = image.indexOf('@');
+    String unpinned = at < 0 ? image : image.substring(0, at);
+    int colon = unpinned.lastIndexOf(':');
+    String repository = colon > unpinned.lastIndexOf('/') ? unpinned.substring(0, colon) : unpinned;
     return repository + "@" + digest;
   }
 }

@@ -84,6 +84,24 @@ class BerthDeployExecutionTest {
   }
 
   @Test
+  void run_twoDeploysWithoutImage_bothDeployTheImageBerthBuildPushed() throws Exception {
+    master.status(2, "COMPLETE", 2, 2, "");
+    BerthBuildAction built = new BerthBuildAction();
+    built.recordBuild("127.0.0.1:5000/shop:7", java.util.List.of("127.0.0.1:5000/shop:7"), "sha256:" + "c".repeat(64),
+        "sha256:" + "b".repeat(64), "cluster");
+    hudson.model.Run<?, ?> run = org.mockito.Mockito.mock(hudson.model.Run.class);
+    org.mockito.Mockito.when(run.getAction(BerthBuildAction.class)).thenReturn(built);
+    context.with(hudson.model.Run.class, run);
+
+    // Staging, then production: the first deploy records the pinned reference on the build page.
+    run(new BerthDeployStep("shop"));
+    run(new BerthDeployStep("shop"));
+
+    assertThat(master.applied).hasSize(2)
+        .allSatisfy(spec -> assertThat(spec).contains("\"image\":\"127.0.0.1:5000/shop@sha256:" + "b".repeat(64) + "\""));
+  }
+
+  @Test
   void run_failedRollout_failsTheBuildWithOneLine() {
     master.status(1, "COMPLETE", 1, 1, "").status(2, "FAILED", 1, 0, "health check failed 3 times; rolled back");
     BerthDeployStep step = new BerthDeployStep("shop");
