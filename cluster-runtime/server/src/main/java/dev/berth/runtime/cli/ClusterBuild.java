@@ -18,7 +18,10 @@ import picocli.CommandLine;
 /** {@code berth build PATH -t IMAGE --cluster}: packs PATH, submits it as a build job and prints its log live. */
 final class ClusterBuild {
 
-  /** How long the CLI follows a job; the master's own limit for a build is longer than any sane wait. */
+  /**
+   * How long the CLI follows a job: longer than a node lets a build run (60 minutes), so the CLI sees the job end
+   * unless it waited long for a node.
+   */
   static final Duration FOLLOW = Duration.ofMinutes(90);
 
   private final BerthClient client;

@@ -63,7 +63,7 @@ public final class BuildJobController {
    */
   static final int MAX_LOG_CHARS = 4 * 1024 * 1024;
   /**
-   * A running job whose node says nothing for this long fails: nodes report every few seconds while a job runs
+   * A running job whose node says nothing for this long fails: nodes report at least every 20 s while a job runs
    * (RUNTIME-BOUNDARY.md, "Build jobs"), so silence means the job was lost without its node going down.
    */
   static final Duration REPORT_SILENCE = Duration.ofSeconds(90);
