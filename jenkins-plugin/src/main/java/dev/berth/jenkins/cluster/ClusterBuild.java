@@ -8,6 +8,7 @@ import dev.berth.runtime.api.client.BerthClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -44,7 +45,7 @@ public final class ClusterBuild {
     BuildJobRequest request = new BuildJobRequest(tags, push, null, false, app);
     BuildJobStatus submitted = client.submitBuild(request, contextTarGz);
     log.accept("[Berth] build job " + submitted.id() + " submitted (" + submitted.contextBytes() + " bytes of"
-        + " context), " + submitted.phase().name().toLowerCase() + (submitted.message().isEmpty() ? ""
+        + " context), " + submitted.phase().name().toLowerCase(Locale.ROOT) + (submitted.message().isEmpty() ? ""
         : ": " + submitted.message()));
     try {
       return client.followBuild(submitted.id(), line -> log.accept("  " + line), timeout);

@@ -146,6 +146,19 @@ class BerthBuildClusterTest {
   }
 
   @Test
+  void run_underATurkishLocale_theJobsPhaseIsStillSpelledInEnglish() throws Exception {
+    java.util.Locale before = java.util.Locale.getDefault();
+    java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+    try {
+      run(url());
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+    // "PENDING" lower-cased by Turkish rules would read "pendıng" (a dotless i).
+    assertThat(listener.text()).contains("bytes of context), pending");
+  }
+
+  @Test
   void run_failedJob_failsTheBuildWithOneLineNamingTheJobAndNode() {
     finalPhase = "FAILED";
 
