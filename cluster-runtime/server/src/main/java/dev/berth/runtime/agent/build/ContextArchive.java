@@ -36,9 +36,9 @@ public final class ContextArchive {
         if (entry.isDirectory()) {
           Files.createDirectories(target);
         } else if (entry.isSymbolicLink()) {
-          Path link = target.getParent().resolve(entry.getLinkName()).normalize();
-          if (!link.startsWith(root)) {
-            throw new IOException("the build context's link " + entry.getName() + " points outside the context");
+          if (!leadsInside(root, target.getParent(), entry.getLinkName())) {
+            throw new IOException("the build context's link " + entry.getName() + " points outside the context"
+                + " (or through another of its links)");
           }
           Files.createDirectories(target.getParent());
           Files.deleteIfExists(target);
@@ -57,6 +57,27 @@ public final class ContextArchive {
       throw new IOException("the build context is not a valid tar.gz: " + e.getMessage(), e);
     }
     return files;
+  }
+
+  /**
+   * Whether a link in {@code folder} to {@code linkName} stays in {@code root}, followed step by step: read by name
+   * only, {@code up/..} is {@code folder}, but when {@code up} is a link the file system goes up from where it leads.
+   * So a step may not pass through a link; the last one may be a link, which was checked when it was made.
+   */
+  private static boolean leadsInside(Path root, Path folder, String linkName) {
+    Path name = Path.of(linkName);
+    Path at = name.isAbsolute() ? name.getRoot() : folder;
+    for (int i = 0; i < name.getNameCount(); i++) {
+      if (!at.startsWith(root) || i > 0 && Files.isSymbolicLink(at)) {
+        return false;
+      }
+      String step = name.getName(i).toString();
+      at = step.equals("..") ? at.getParent() : step.equals(".") ? at : at.resolve(step);
+      if (at == null) {
+        return false;
+      }
+    }
+    return at.startsWith(root);
   }
 
   private static Path inside(Path root, String name) throws IOException {

@@ -78,13 +78,38 @@ class BuildWorkspaceTest {
   }
 
   @Test
+  void aLinkWhoseTargetGoesUpThroughAnotherLinkIsRefused() throws IOException {
+    // By name a/up2 -> up/.. is a/; on disk up leads to ctx, so up/.. is the folder above ctx.
+    Path out = dir.resolve("through.tar.gz");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(out)))) {
+      link(tar, "a/up", "..");
+      link(tar, "a/up2", "up/..");
+    }
+
+    assertThatThrownBy(() -> ContextArchive.unpack(out, dir.resolve("ctx")))
+        .isInstanceOf(IOException.class).hasMessageContaining("link a/up2 points outside the context");
+    assertThat(dir.resolve("ctx/a/up2")).doesNotExist();
+  }
+
+  @Test
   void linksInsideTheContextStillUnpack() throws IOException {
     Path out = dir.resolve("links.tar.gz");
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(out)))) {
       link(tar, "lib/current", "../dist");
+      link(tar, "lib/same", "./current");
+      link(tar, "bin/java", "../lib/current");
     }
     ContextArchive.unpack(out, dir.resolve("ctx"));
     assertThat(Files.readSymbolicLink(dir.resolve("ctx/lib/current"))).isEqualTo(Path.of("../dist"));
+    assertThat(Files.readSymbolicLink(dir.resolve("ctx/lib/same"))).isEqualTo(Path.of("./current"));
+    assertThat(Files.readSymbolicLink(dir.resolve("ctx/bin/java"))).isEqualTo(Path.of("../lib/current"));
+
+    Path outside = dir.resolve("outside.tar.gz");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(outside)))) {
+      link(tar, "etc", "/etc");
+    }
+    assertThatThrownBy(() -> ContextArchive.unpack(outside, dir.resolve("ctx2")))
+        .isInstanceOf(IOException.class).hasMessageContaining("link etc points outside the context");
   }
 
   private static void link(TarArchiveOutputStream tar, String name, String target) throws IOException {
