@@ -38,6 +38,8 @@ public final class BerthBuildAction implements RunAction2 {
   private String digest;
   private String imageId;
   private String builder;
+  /** What berthBuild built, digest-pinned when pushed; a deploy's own image: never replaces it. */
+  private String builtReference;
   private String tags;
   private String app;
   private String namespace;
@@ -93,9 +95,12 @@ public final class BerthBuildAction implements RunAction2 {
 
   /**
    * Records the image {@code berthBuild} built: its references (kept comma-separated, a String for XStream), ID,
-   * digest (empty when not pushed) and builder.
+   * digest (empty when not pushed), builder, and the reference a later {@code berthDeploy} without {@code image:}
+   * deploys (digest-pinned when pushed).
    */
-  public void recordBuild(String image, List<String> tags, String imageId, String digest, String builder) {
+  public void recordBuild(
+      String image, List<String> tags, String imageId, String digest, String builder, String reference) {
+    this.builtReference = reference;
     this.image = image;
     this.digest = digest == null ? "" : digest;
     this.imageId = imageId == null ? "" : imageId;
@@ -233,6 +238,11 @@ public final class BerthBuildAction implements RunAction2 {
   }
 
   /** The builder berthBuild used ({@code docker}, {@code jib}, {@code cluster}), or empty/null. */
+  /** The reference berthBuild recorded for deploys, or empty when this run built nothing. */
+  public String getBuiltReference() {
+    return builtReference == null ? "" : builtReference;
+  }
+
   public String getBuilder() {
     return builder;
   }

@@ -7,7 +7,6 @@ import dev.berth.jenkins.cluster.DeployResult;
 import dev.berth.jenkins.cluster.Deployment;
 import dev.berth.jenkins.cluster.MasterConnection;
 import dev.berth.jenkins.cluster.MasterConnectionException;
-import dev.berth.jenkins.workspace.BuiltImage;
 import dev.berth.runtime.api.client.BerthApiException;
 import dev.berth.runtime.kubernetes.BuildReference;
 import dev.berth.runtime.kubernetes.KubernetesConnection;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -130,11 +128,10 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
   private String builtInThisRun(PrintStream log) throws IOException, InterruptedException {
     Run<?, ?> run = getContext().get(Run.class);
     BerthBuildAction built = run == null ? null : run.getAction(BerthBuildAction.class);
-    if (built == null || isEmpty(built.getBuilder()) || isEmpty(built.getImage())) {
+    if (built == null || built.getBuiltReference().isEmpty()) {
       return null;
     }
-    String reference = new BuiltImage(built.getImage(), List.of(), built.getImageId(), built.getDigest(),
-        !isEmpty(built.getDigest()), built.getBuilder(), "", "", 0).deployReference();
+    String reference = built.getBuiltReference();
     log.println("[Berth] no image: given; deploying the one berthBuild built in this run, " + reference);
     return reference;
   }

@@ -38,7 +38,8 @@ final class BuildPage {
 
   /** Records the image {@code berthBuild} built. */
   void built(BuiltImage image) {
-    update(a -> a.recordBuild(image.image(), image.tags(), image.imageId(), image.digest(), image.builder()));
+    update(a -> a.recordBuild(image.image(), image.tags(), image.imageId(), image.digest(), image.builder(),
+        image.deployReference()));
   }
 
   /** Records a deploy's end, with the image the step named (empty when the spec's image was deployed). */

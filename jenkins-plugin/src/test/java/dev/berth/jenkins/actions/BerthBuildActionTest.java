@@ -100,11 +100,23 @@ class BerthBuildActionTest {
   }
 
   @Test
+  void builtReference_staysWhatBerthBuildBuilt_whenADeployNamesAnotherImage() {
+    BerthBuildAction a = new BerthBuildAction();
+    assertThat(a.getBuiltReference()).isEmpty();
+    a.recordBuild("127.0.0.1:5000/shop:12", java.util.List.of("127.0.0.1:5000/shop:12"), "", "sha256:" + "ef".repeat(32),
+        "cluster", "127.0.0.1:5000/shop@sha256:" + "ef".repeat(32));
+    a.recordImage("127.0.0.1:5000/other:3", "");
+
+    assertThat(a.getImage()).isEqualTo("127.0.0.1:5000/other:3");
+    assertThat(a.getBuiltReference()).isEqualTo("127.0.0.1:5000/shop@sha256:" + "ef".repeat(32));
+  }
+
+  @Test
   void build_recordsReferencesIdDigestAndBuilder_andADeployOfTheSameImageKeepsThem() throws Exception {
     BerthBuildAction a = new BerthBuildAction();
     String digest = "sha256:" + "ef".repeat(32);
     a.recordBuild("127.0.0.1:5000/shop:12", java.util.List.of("127.0.0.1:5000/shop:12", "127.0.0.1:5000/shop:latest"),
-        "sha256:" + "01".repeat(32), digest, "jib");
+        "sha256:" + "01".repeat(32), digest, "jib", "127.0.0.1:5000/shop@" + digest);
     a.recordImage("127.0.0.1:5000/shop:12", "");
 
     JsonNode image = JSON.readTree(JSON.writeValueAsString(a.toMap())).get("image");

@@ -70,7 +70,7 @@ class BerthDeployExecutionTest {
     master.status(1, "COMPLETE", 2, 2, "").status(2, "COMPLETE", 2, 2, "");
     BerthBuildAction built = new BerthBuildAction();
     built.recordBuild("127.0.0.1:5000/shop:7", java.util.List.of("127.0.0.1:5000/shop:7"), "sha256:" + "c".repeat(64),
-        "sha256:" + "b".repeat(64), "cluster");
+        "sha256:" + "b".repeat(64), "cluster", "127.0.0.1:5000/shop@sha256:" + "b".repeat(64));
     hudson.model.Run<?, ?> run = org.mockito.Mockito.mock(hudson.model.Run.class);
     org.mockito.Mockito.when(run.getAction(BerthBuildAction.class)).thenReturn(built);
     context.with(hudson.model.Run.class, run);
@@ -88,7 +88,7 @@ class BerthDeployExecutionTest {
     master.status(2, "COMPLETE", 2, 2, "");
     BerthBuildAction built = new BerthBuildAction();
     built.recordBuild("127.0.0.1:5000/shop:7", java.util.List.of("127.0.0.1:5000/shop:7"), "sha256:" + "c".repeat(64),
-        "sha256:" + "b".repeat(64), "cluster");
+        "sha256:" + "b".repeat(64), "cluster", "127.0.0.1:5000/shop@sha256:" + "b".repeat(64));
     hudson.model.Run<?, ?> run = org.mockito.Mockito.mock(hudson.model.Run.class);
     org.mockito.Mockito.when(run.getAction(BerthBuildAction.class)).thenReturn(built);
     context.with(hudson.model.Run.class, run);
@@ -99,6 +99,24 @@ class BerthDeployExecutionTest {
 
     assertThat(master.applied).hasSize(2)
         .allSatisfy(spec -> assertThat(spec).contains("\"image\":\"127.0.0.1:5000/shop@sha256:" + "b".repeat(64) + "\""));
+  }
+
+  @Test
+  void run_withoutImage_afterADeployThatNamedItsOwnImage_stillDeploysWhatBerthBuildBuilt() throws Exception {
+    master.status(2, "COMPLETE", 2, 2, "");
+    BerthBuildAction built = new BerthBuildAction();
+    built.recordBuild("127.0.0.1:5000/shop:7", java.util.List.of("127.0.0.1:5000/shop:7"), "", "", "docker",
+        "127.0.0.1:5000/shop:7");
+    hudson.model.Run<?, ?> run = org.mockito.Mockito.mock(hudson.model.Run.class);
+    org.mockito.Mockito.when(run.getAction(BerthBuildAction.class)).thenReturn(built);
+    context.with(hudson.model.Run.class, run);
+    BerthDeployStep canary = new BerthDeployStep("shop");
+    canary.setImage("127.0.0.1:5000/shop:canary");
+    built.recordImage(canary.getImage(), ""); // what the first deploy leaves on the build page
+
+    run(new BerthDeployStep("shop"));
+
+    assertThat(master.applied).singleElement().asString().contains("\"image\":\"127.0.0.1:5000/shop:7\"");
   }
 
   @Test
