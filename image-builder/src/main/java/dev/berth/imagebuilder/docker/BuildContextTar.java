@@ -1,5 +1,7 @@
 package dev.berth.imagebuilder.docker;
 
+import dev.berth.imagebuilder.api.DockerignoreException;
+
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -184,7 +186,9 @@ public final class BuildContextTar {
     if (!Files.isRegularFile(dockerignore)) {
       return rules;
     }
-    for (String line : Files.readAllLines(dockerignore)) {
+    List<String> lines = Files.readAllLines(dockerignore);
+    for (int number = 1; number <= lines.size(); number++) {
+      String line = lines.get(number - 1);
       String pattern = line.strip();
       if (pattern.isEmpty() || pattern.startsWith("#")) {
         continue;
@@ -193,7 +197,13 @@ public final class BuildContextTar {
       pattern = include ? pattern.substring(1).strip() : pattern;
       pattern = pattern.replaceAll("^/+", "").replaceAll("/+$", "");
       if (!pattern.isEmpty()) {
-        rules.add(new Rule(FileSystems.getDefault().getPathMatcher("glob:" + pattern), include));
+        try {
+          rules.add(new Rule(FileSystems.getDefault().getPathMatcher("glob:" + pattern), include));
+        } catch (java.util.regex.PatternSyntaxException e) {
+          // Its own message spans lines (pattern, caret): one line names the file, the line and the fix.
+          throw new DockerignoreException(dockerignore + " line " + number
+              + ": '" + line.strip() + "' is not a valid pattern (" + e.getDescription() + "); fix or remove it");
+        }
       }
     }
     return rules;

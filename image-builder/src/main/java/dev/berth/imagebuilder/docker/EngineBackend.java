@@ -15,6 +15,7 @@ import dev.berth.imagebuilder.api.BuildEvent;
 import dev.berth.imagebuilder.api.BuildListener;
 import dev.berth.imagebuilder.api.BuildResult;
 import dev.berth.imagebuilder.api.BuildTarget;
+import dev.berth.imagebuilder.api.DockerignoreException;
 import dev.berth.imagebuilder.api.ImageBuildException;
 import dev.berth.imagebuilder.plan.BuildBackend;
 import dev.berth.imagebuilder.plan.BuildPlan;
@@ -145,6 +146,8 @@ public final class EngineBackend implements BuildBackend {
           "building " + image + " from " + context + " failed: " + firstLine(e.getMessage())
               + "; see the builder output above, fix the Dockerfile or the app, and build again",
           e);
+    } catch (DockerignoreException e) {
+      throw new ImageBuildException(e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw noEngine(e);
     }

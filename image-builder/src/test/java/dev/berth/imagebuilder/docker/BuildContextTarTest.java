@@ -114,4 +114,16 @@ class BuildContextTarTest {
     Files.setPosixFilePermissions(lib, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(BuildContextTar.digest(dir, deps)).isNotEqualTo(changedContent);
   }
+
+  @Test
+  void badDockerignorePattern_isOneLineNamingTheFileAndLine() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.writeString(dir.resolve(".dockerignore"), "*\n!context\ncontext/[oops\n");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuildContextTar.write(dir, new ByteArrayOutputStream()))
+        .isInstanceOf(dev.berth.imagebuilder.api.DockerignoreException.class)
+        .hasMessageContaining(".dockerignore line 3: 'context/[oops' is not a valid pattern")
+        .hasMessageEndingWith("; fix or remove it")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
 }

@@ -89,11 +89,6 @@ final class ClusterBuild {
       return file;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
-      if (e instanceof java.util.regex.PatternSyntaxException bad) {
-        // Its own message spans lines (pattern, caret); one line names the file and the pattern instead.
-        throw new IOException(".dockerignore pattern '" + bad.getPattern() + "' is not a valid glob ("
-            + bad.getDescription() + "); fix or remove it", e);
-      }
       throw e;
     } finally {
       if (staging != null) {
