@@ -37,7 +37,7 @@ public final class ClusterBuild {
    * @param log receives the job's lines and Berth's own
    * @return the job's final status, {@link BuildJobPhase#SUCCEEDED} or {@link BuildJobPhase#FAILED}
    * @throws BerthApiException when the master refuses, cannot be reached, or the job outlasts the timeout
-   * @throws InterruptedException when the build is aborted while the job runs; the job itself goes on
+   * @throws InterruptedException when the build is aborted while the job runs; the job is cancelled
    */
   public BuildJobStatus run(List<String> tags, boolean push, String app, Path contextTarGz, Consumer<String> log)
       throws BerthApiException, InterruptedException {
@@ -52,8 +52,14 @@ public final class ClusterBuild {
     } catch (BerthApiException e) {
       // The client turns an interrupt (Jenkins aborting the build) into an API error and keeps the flag set.
       if (Thread.interrupted()) {
-        log.accept("[Berth] stopped following build job " + submitted.id() + "; the job goes on (GET /v1/builds/"
-            + submitted.id() + " on the master shows it, DELETE cancels it)");
+        // Aborting the Jenkins build stops its image build too (Thread.interrupted() cleared the flag for this call).
+        try {
+          client.cancelBuild(submitted.id());
+          log.accept("[Berth] build aborted: cancelled build job " + submitted.id() + " on the master");
+        } catch (BerthApiException cancel) {
+          log.accept("[Berth] build aborted; build job " + submitted.id() + " could not be cancelled and may go on ("
+              + cancel.getMessage() + "); DELETE /v1/builds/" + submitted.id() + " on the master cancels it");
+        }
         throw new InterruptedException("aborted while build job " + submitted.id() + " ran");
       }
       throw e;
