@@ -17,6 +17,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  */
 public final class ContextArchive {
 
+  /** What a context may unpack to: eight times the master's 512 MiB upload limit. */
+  static final long MAX_UNPACKED_BYTES = 4L << 30;
+
   private ContextArchive() {}
 
   /**
@@ -26,8 +29,14 @@ public final class ContextArchive {
    * @throws IOException when the archive is not a tar.gz or holds an entry outside {@code dir}
    */
   public static int unpack(Path tarGz, Path dir) throws IOException {
+    return unpack(tarGz, dir, MAX_UNPACKED_BYTES);
+  }
+
+  /** As {@link #unpack(Path, Path)}, refusing an archive whose files add up to more than {@code maxBytes}. */
+  static int unpack(Path tarGz, Path dir, long maxBytes) throws IOException {
     Path root = Files.createDirectories(dir).toRealPath();
     int files = 0;
+    long bytes = 0;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarGz));
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
       TarArchiveEntry entry;
@@ -44,6 +53,12 @@ public final class ContextArchive {
           Files.deleteIfExists(target);
           Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
         } else if (entry.isFile()) {
+          bytes += entry.getSize();
+          if (bytes > maxBytes) {
+            // The upload is capped compressed; this caps what it unpacks to on the node's disk.
+            throw new IOException("the build context unpacks to more than " + (maxBytes >> 20) + " MiB; a context"
+                + " is the app and its Dockerfile: leave build output and caches out with .dockerignore");
+          }
           Files.createDirectories(target.getParent());
           Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
           if ((entry.getMode() & 0100) != 0) {

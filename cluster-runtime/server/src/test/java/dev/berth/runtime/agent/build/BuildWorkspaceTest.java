@@ -58,6 +58,18 @@ class BuildWorkspaceTest {
   }
 
   @Test
+  void contextUnpackingToMoreThanTheLimit_isRefused() throws IOException {
+    Path zeros = tarGz("zeros.tar.gz", "Dockerfile", "FROM x\n", "big.bin", "\0".repeat(2 << 20));
+    assertThat(Files.size(zeros)).as("compresses well").isLessThan(64 * 1024);
+
+    assertThatThrownBy(() -> ContextArchive.unpack(zeros, dir.resolve("small"), 1 << 20))
+        .isInstanceOf(IOException.class).hasMessageContaining("unpacks to more than 1 MiB")
+        .hasMessageContaining(".dockerignore");
+    assertThat(dir.resolve("small/big.bin")).doesNotExist();
+    assertThat(ContextArchive.unpack(zeros, dir.resolve("large"), 4 << 20)).isEqualTo(2);
+  }
+
+  @Test
   void aLinkChainLeadingOutOfTheContextIsRefused_andNothingLandsOutside() throws IOException {
     // Each link alone points inside by name, but a/up/up2 is created through a/up, so on disk it leads above ctx.
     Path out = dir.resolve("chain.tar.gz");
