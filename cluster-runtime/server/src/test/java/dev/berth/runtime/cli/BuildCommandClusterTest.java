@@ -2,27 +2,15 @@ package dev.berth.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code berth build --cluster} and {@code --dockerfile}: the bad inputs the CLI refuses before any build. */
-class BuildCommandClusterTest {
+class BuildCommandClusterTest extends CliHarness {
 
   @TempDir Path tmp;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = BerthCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
 
   @Test
   void clusterBuildCannotGoWithJibOrATarTarget() throws Exception {

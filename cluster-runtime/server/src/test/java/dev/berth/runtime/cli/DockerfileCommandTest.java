@@ -3,8 +3,6 @@ package dev.berth.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.imagebuilder.testing.Samples;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class DockerfileCommandTest {
+class DockerfileCommandTest extends CliHarness {
 
   private static final String REPORT = """
       {
@@ -31,21 +29,12 @@ class DockerfileCommandTest {
   @TempDir Path tmp;
   private Path app;
   private Path report;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
   @BeforeEach
   void app() throws Exception {
     app = Files.createDirectories(tmp.resolve("app"));
     Files.writeString(app.resolve("orders-2.3.0.jar"), "jar bytes");
     report = Files.writeString(tmp.resolve("detect-report.json"), REPORT);
-  }
-
-  private int run(String... args) {
-    CommandLine cli = BerthCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
   }
 
   @Test
