@@ -103,8 +103,8 @@ final class BuildRoutes {
 
   private static BuildJobRequest read(String body) {
     try {
-      BuildJobRequest request = ApiJson.read(body.isBlank() ? "{}" : body, BuildJobRequest.class);
-      return request == null ? new BuildJobRequest(null, false, null, true, null) : request;
+      // An empty body and JSON null read as {}: no tags, which validate() refuses with its own message.
+      return ApiJson.read(body.isBlank() || body.strip().equals("null") ? "{}" : body, BuildJobRequest.class);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("", null, "the body is not a build job request: " + e.getMessage(),
           "send JSON like {\"tags\":[\"127.0.0.1:5000/shop:1\"],\"push\":false,\"offline\":true}");

@@ -131,4 +131,16 @@ class BuildRoutesTest {
     assertThatThrownBy(() -> new BerthClient(URI.create("http://127.0.0.1:" + server.port()), "nope").builds())
         .isInstanceOfSatisfying(BerthApiException.class, e -> assertThat(e.status()).isEqualTo(401));
   }
+
+  @Test
+  void emptyOrNullBodyIs400NamingTheTags() throws Exception {
+    for (String body : List.of("", "null", " null ")) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/builds"))
+              .header("Authorization", "Bearer secret").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("body '%s'", body).isEqualTo(400);
+      assertThat(response.body()).as("body '%s'", body).contains("\"tags\"").contains("at least one image tag");
+    }
+  }
 }
