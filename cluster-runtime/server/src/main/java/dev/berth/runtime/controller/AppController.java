@@ -6,13 +6,16 @@ import dev.berth.runtime.model.ClusterSnapshot;
 import dev.berth.runtime.model.Replica;
 import dev.berth.runtime.reconcile.AppReconciler;
 import dev.berth.runtime.reconcile.ReconcileResult;
+import dev.berth.runtime.scheduler.PlacementRequest;
 import dev.berth.runtime.store.StateStore;
 import dev.berth.runtime.store.StoreWrite;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Keeps each app's replicas converged to its spec: runs {@link AppReconciler} inside the store's write (so it sees
@@ -24,6 +27,7 @@ public final class AppController implements Reconciler<String> {
   private final Clock clock;
   private final Consumer<String> nodeChanged;
   private final Consumer<String> appChanged;
+  private final Supplier<Map<String, List<PlacementRequest>>> heldByNode;
   private final AppReconciler reconciler = new AppReconciler();
 
   /**
@@ -31,20 +35,31 @@ public final class AppController implements Reconciler<String> {
    * @param appChanged told of apps to reconcile again (those waiting for capacity, when some was freed)
    */
   public AppController(StateStore store, Clock clock, Consumer<String> nodeChanged, Consumer<String> appChanged) {
+    this(store, clock, nodeChanged, appChanged, Map::of);
+  }
+
+  /**
+   * @param heldByNode capacity held on nodes besides replicas (running build jobs), counted when placing; read
+   *     outside the store's write, so it must not wait for the store
+   */
+  public AppController(StateStore store, Clock clock, Consumer<String> nodeChanged, Consumer<String> appChanged,
+      Supplier<Map<String, List<PlacementRequest>>> heldByNode) {
     this.store = store;
     this.clock = clock;
     this.nodeChanged = nodeChanged;
     this.appChanged = appChanged;
+    this.heldByNode = heldByNode;
   }
 
   @Override
   public Duration reconcile(String appKey) {
+    Map<String, List<PlacementRequest>> held = heldByNode.get();
     ReconcileResult result =
         store.update(
             snapshot -> {
               AppRecord app = snapshot.apps().get(appKey);
               List<Replica> replicas = snapshot.replicasOf(appKey);
-              ReconcileResult r = reconciler.compute(app, replicas, snapshot, clock.instant());
+              ReconcileResult r = reconciler.compute(app, replicas, snapshot, clock.instant(), held);
               StoreWrite write =
                   new StoreWrite(
                       r.app() == null ? List.of() : List.of(r.app()), List.of(), r.putReplicas(),
@@ -63,7 +78,7 @@ public final class AppController implements Reconciler<String> {
   }
 
   /** Apps that have at least one pending replica. */
-  static List<String> waitingApps(ClusterSnapshot snapshot) {
+  public static List<String> waitingApps(ClusterSnapshot snapshot) {
     List<String> keys = new ArrayList<>();
     snapshot.replicas().values().stream()
         .filter(r -> !r.placed())

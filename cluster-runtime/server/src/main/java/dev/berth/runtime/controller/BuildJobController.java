@@ -76,6 +76,9 @@ public final class BuildJobController {
   private final Clock clock;
   private final Scheduler scheduler = new Scheduler();
   private final Map<String, Job> jobs = new LinkedHashMap<>();
+  /** What running jobs hold, by node; replaced whole on every change so replica placement reads it unlocked. */
+  private volatile Map<String, List<PlacementRequest>> heldByNode = Map.of();
+  private volatile Runnable capacityFreed = () -> {};
 
   /**
    * @param snapshots the cluster's nodes and replicas, for placement
@@ -89,6 +92,19 @@ public final class BuildJobController {
     this.contexts = contexts;
     this.clock = clock;
     deleteStaleContexts(contexts);
+  }
+
+  /**
+   * The CPU and memory running jobs hold, by node, as placement requests: replica placement counts them as it
+   * counts replicas. Read without the controller's lock.
+   */
+  public Map<String, List<PlacementRequest>> heldByNode() {
+    return heldByNode;
+  }
+
+  /** Called whenever a running job ends, so replicas waiting for capacity can be placed again. */
+  public void onCapacityFreed(Runnable listener) {
+    this.capacityFreed = listener == null ? () -> {} : listener;
   }
 
   /** Jobs live in memory, so archives a previous master run left behind belong to no job. */
@@ -320,6 +336,7 @@ public final class BuildJobController {
         job.startedAt = clock.instant();
         job.lastReportAt = job.startedAt;
         job.message = "assigned to node " + node;
+        publishHeld();
       } else {
         job.message = "waiting for a node: node " + node + " is not connected";
       }
@@ -330,7 +347,19 @@ public final class BuildJobController {
     return new PlacementRequest(job.id, "build/" + job.id, JOB_CPU_MILLIS, JOB_MEMORY_BYTES, List.of());
   }
 
+  private void publishHeld() {
+    Map<String, List<PlacementRequest>> held = new LinkedHashMap<>();
+    for (Job j : jobs.values()) {
+      if (j.phase == BuildJobPhase.RUNNING && j.node != null) {
+        held.computeIfAbsent(j.node, n -> new ArrayList<>()).add(request(j));
+      }
+    }
+    held.replaceAll((node, requests) -> List.copyOf(requests));
+    heldByNode = Map.copyOf(held);
+  }
+
   private void finish(Job job, BuildJobPhase phase, Integer exitCode, String message) {
+    boolean wasRunning = job.phase == BuildJobPhase.RUNNING;
     job.phase = phase;
     job.exitCode = exitCode;
     job.message = message == null ? "" : message;
@@ -341,6 +370,10 @@ public final class BuildJobController {
       } catch (IOException e) {
         // A leftover archive only costs disk; the next master start does not read it.
       }
+    }
+    if (wasRunning) {
+      publishHeld();
+      capacityFreed.run();
     }
   }
 

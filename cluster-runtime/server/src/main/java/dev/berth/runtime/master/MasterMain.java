@@ -62,6 +62,8 @@ public final class MasterMain implements AutoCloseable {
     // The inbox exists before the transport, so no node message can arrive unrecorded.
     AtomicReference<NodeGateway> gateway = new AtomicReference<>();
     this.builds = new BuildJobController(store::snapshot, gateway::get, config.stateDir().resolve("build-contexts"), clock);
+    // A finished build job frees its node's capacity: replicas waiting for it are placed again.
+    builds.onCapacityFreed(() -> AppController.waitingApps(store.snapshot()).forEach(appQueue::add));
     MasterInbox inbox = new MasterInbox(store, liveness, appQueue::add, clock, builds);
     this.transport = transports.start(config.stateDir(), config.apiHost(), config.nodePort(), inbox);
     gateway.set(transport.gateway());
@@ -70,7 +72,8 @@ public final class MasterMain implements AutoCloseable {
     long epoch = System.currentTimeMillis() * 1000;
     this.apps =
         new ControllerRunner<>(
-                "berth-app-controller", appQueue, new AppController(store, clock, nodeQueue::add, appQueue::add),
+                "berth-app-controller", appQueue, new AppController(store, clock, nodeQueue::add, appQueue::add,
+                    builds::heldByNode),
                 (key, e) -> log.println("app " + key + ": reconcile failed: " + e))
             .start(1);
     this.nodes =

@@ -11,6 +11,7 @@ import dev.berth.runtime.rollout.ReplicaHealth;
 import dev.berth.runtime.rollout.RolloutDecision;
 import dev.berth.runtime.rollout.RolloutPlanner;
 import dev.berth.runtime.scheduler.ClusterView;
+import dev.berth.runtime.scheduler.NodeView;
 import dev.berth.runtime.scheduler.PlacementPlan;
 import dev.berth.runtime.scheduler.PlacementRequest;
 import dev.berth.runtime.scheduler.Scheduler;
@@ -45,6 +46,17 @@ public final class AppReconciler {
    */
   public ReconcileResult compute(
       AppRecord desired, List<Replica> existing, ClusterSnapshot snapshot, Instant now) {
+    return compute(desired, existing, snapshot, now, Map.of());
+  }
+
+  /**
+   * Computes the pass on a cluster where more than replicas hold capacity.
+   *
+   * @param heldByNode CPU and memory held on nodes by others than replicas (running build jobs), by node ID
+   */
+  public ReconcileResult compute(
+      AppRecord desired, List<Replica> existing, ClusterSnapshot snapshot, Instant now,
+      Map<String, List<PlacementRequest>> heldByNode) {
     Set<String> touched = new HashSet<>();
     List<AppEvent> events = new ArrayList<>();
     if (desired == null) {
@@ -141,7 +153,14 @@ public final class AppReconciler {
       existing.forEach(r -> all.remove(r.id()));
       all.putAll(working);
       ClusterSnapshot view = new ClusterSnapshot(snapshot.revision(), snapshot.apps(), all, snapshot.nodes(), Map.of());
-      PlacementPlan plan = scheduler.place(requests, ClusterView.nodes(view), now, previous);
+      List<NodeView> nodes = new ArrayList<>();
+      for (NodeView node : ClusterView.nodes(view)) {
+        for (PlacementRequest held : heldByNode.getOrDefault(node.id(), List.of())) {
+          node = node.with(held);
+        }
+        nodes.add(node);
+      }
+      PlacementPlan plan = scheduler.place(requests, nodes, now, previous);
       plan.placed().forEach((id, node) -> {
         Replica placed = working.get(id).placedOn(node, now);
         working.put(id, placed);

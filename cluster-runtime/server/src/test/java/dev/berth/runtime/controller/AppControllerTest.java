@@ -11,6 +11,7 @@ import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.model.ReplicaState;
 import dev.berth.runtime.model.RolloutState;
 import dev.berth.runtime.scheduler.FilterReasons;
+import dev.berth.runtime.scheduler.PlacementRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,24 @@ class AppControllerTest {
     assertThat(r.image()).isEqualTo("web:1");
     assertThat(r.memoryLimitBytes()).isEqualTo(256 * ControllerHarness.MI);
     assertThat(r.ports().get(0).containerPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void aRunningBuildJobHoldsItsNode_theReplicaWaitsUntilTheJobEnds() {
+    h.join("a", 2000, 1024);
+    h.held.put("a", List.of(new PlacementRequest("b-1", "build/b-1", 1000, 1024 * ControllerHarness.MI, List.of())));
+    h.apply(web(1, "web:1"));
+    h.settle();
+
+    Replica pending = replicas().get(0);
+    assertThat(pending.placed()).isFalse();
+    assertThat(pending.pending().reasonCounts()).containsEntry(FilterReasons.INSUFFICIENT_MEMORY, 1);
+
+    h.held.clear();
+    h.apps.addAll(AppController.waitingApps(h.store.snapshot()));
+    h.settle();
+
+    assertThat(replicas().get(0).nodeId()).isEqualTo("a");
   }
 
   @Test

@@ -129,6 +129,26 @@ class BuildJobControllerTest {
   }
 
   @Test
+  void runningJobsHoldTheirNodeForReplicaPlacement_andTheirEndFreesIt() throws Exception {
+    node("n1", NodeState.READY, 2000, 4 * GIB);
+    List<String> freed = new ArrayList<>();
+    jobs.onCapacityFreed(() -> freed.add("freed"));
+    BuildJobStatus job = submitAndUpload("a");
+
+    assertThat(jobs.heldByNode()).containsOnlyKeys("n1");
+    assertThat(jobs.heldByNode().get("n1")).singleElement().satisfies(held -> {
+      assertThat(held.memoryBytes()).isEqualTo(BuildJobController.JOB_MEMORY_BYTES);
+      assertThat(held.cpuMillis()).isEqualTo(BuildJobController.JOB_CPU_MILLIS);
+    });
+    assertThat(freed).isEmpty();
+
+    jobs.report("n1", new BuildReport(job.id(), "SUCCEEDED", 0, "built", "sha256:1", null, List.of()));
+
+    assertThat(jobs.heldByNode()).isEmpty();
+    assertThat(freed).hasSize(1);
+  }
+
+  @Test
   void reportsAppendTheLog_andTheFinalOneEndsTheJobAndDeletesItsContext() throws Exception {
     node("n1", NodeState.READY, 2000, 4 * GIB);
     BuildJobStatus job = submitAndUpload("ctx");

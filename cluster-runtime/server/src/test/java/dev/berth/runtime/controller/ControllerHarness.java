@@ -9,11 +9,13 @@ import dev.berth.runtime.model.ReplicaObservation;
 import dev.berth.runtime.model.ReplicaState;
 import dev.berth.runtime.sizing.ContainerEnvironment;
 import dev.berth.runtime.reconcile.NodeAssignments;
+import dev.berth.runtime.scheduler.PlacementRequest;
 import dev.berth.runtime.store.InMemoryStateStore;
 import dev.berth.runtime.store.StateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,10 @@ final class ControllerHarness {
   final RecordingNodeGateway gateway = new RecordingNodeGateway();
   final Set<String> apps = new LinkedHashSet<>();
   final Set<String> nodes = new LinkedHashSet<>();
-  final AppController appController = new AppController(store, clock, nodes::add, apps::add);
+  /** Capacity held on nodes besides replicas, as running build jobs hold it. */
+  final Map<String, List<PlacementRequest>> held = new HashMap<>();
+  final AppController appController =
+      new AppController(store, clock, nodes::add, apps::add, () -> Map.copyOf(held));
   final NodeSyncController nodeSync =
       new NodeSyncController(
           store, gateway, new NodeAssignments(ContainerEnvironment.sized()), 0);
