@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BaseImagesCommand.class,
       DetectCommand.class,
       DockerfileCommand.class,
+      InitCommand.class,
       BuildCommand.class,
       BenchBuildCommand.class,
       UpCommand.class,
