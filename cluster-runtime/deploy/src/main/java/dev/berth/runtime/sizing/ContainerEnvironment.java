@@ -39,18 +39,35 @@ public final class ContainerEnvironment {
    * @throws SpecValidationException naming {@code resources.memory} when the limit is too small for the JVM
    */
   public Map<String, String> of(AppSpec spec) {
-    Map<String, String> env = new LinkedHashMap<>(spec.env());
-    JvmSpec jvm = spec.jvm();
+    return of(spec.env(), spec.jvm(), spec.resources().memoryBytes(), spec.resources().cpuMillis(),
+        spec.resources().memory());
+  }
+
+  /**
+   * The same rules for a replica known by its parts: a node that read the app's facts from its image's labels
+   * passes them in {@code jvm} (RUNTIME-BOUNDARY.md, "JVM sizing on the node").
+   *
+   * @param env the spec's own variables, before any JVM settings
+   * @param jvm the spec's JVM block, with the facts to size by
+   * @throws SpecValidationException naming {@code resources.memory} when the limit is too small for the JVM
+   */
+  public Map<String, String> of(Map<String, String> env, JvmSpec jvm, long memoryBytes, long cpuMillis) {
+    return of(env, jvm, memoryBytes, cpuMillis, ByteSize.format(memoryBytes));
+  }
+
+  private Map<String, String> of(
+      Map<String, String> specEnv, JvmSpec jvm, long memoryBytes, long cpuMillis, String memoryAsWritten) {
+    Map<String, String> env = new LinkedHashMap<>(specEnv);
     AppFacts facts = jvm.facts();
     boolean javaApp = facts != null && facts.isJvm();
     String heapVariable = JAVA_TOOL_OPTIONS;
     if (jvm.automatic() && javaApp) {
       JvmSettings settings;
       try {
-        settings = sizing.settings(spec.resources().memoryBytes(), spec.resources().cpuMillis(), facts);
+        settings = sizing.settings(memoryBytes, cpuMillis, facts);
       } catch (TooSmallException e) {
         throw new SpecValidationException(
-            "resources.memory", spec.resources().memory(),
+            "resources.memory", memoryAsWritten,
             "at least " + ByteSize.format(e.smallestLimitBytes()) + " for this JVM app (or set jvm.sizing: off): "
                 + e.getMessage());
       } catch (IllegalArgumentException e) {
@@ -73,6 +90,15 @@ public final class ContainerEnvironment {
       append(env, JAVA_TOOL_OPTIONS, String.join(" ", jvm.flags()));
     }
     return env;
+  }
+
+  /**
+   * Whether {@code spec} asks for JVM sizing but carries no facts that say it is a JVM app, so only its image's
+   * labels can tell (read where the image is: by {@code berth apply} next to an engine, or by the node).
+   */
+  public static boolean needsImageFacts(AppSpec spec) {
+    AppFacts facts = spec.jvm().facts();
+    return spec.jvm().automatic() && (facts == null || !facts.isJvm());
   }
 
   private static void append(Map<String, String> env, String key, String value) {

@@ -58,7 +58,7 @@ public final class AgentMain {
           if (l != null) {
             l.report(report);
           }
-        });
+        }, log);
     sync.start();
     BuildJobRunner builds = new BuildJobRunner(runtime, config.nodeId(), config.stateDir().resolve("build-jobs"),
         config.containerLabels(), channel(link), new OfflineBuilderBases(BaseImages::shared),

@@ -20,13 +20,16 @@ import java.util.Objects;
  * @param image image reference, e.g. {@code 127.0.0.1:5000/web:1}
  * @param command entrypoint override, empty to keep the image's
  * @param args arguments override, empty to keep the image's
- * @param env environment, including JVM flags (e.g. {@code JAVA_TOOL_OPTIONS})
+ * @param env environment, including JVM flags (e.g. {@code JAVA_TOOL_OPTIONS}) when the master could size the
+ *     JVM; with {@code jvmSizing}, what the replica runs with when its image's labels do not describe a JVM app
  * @param memoryLimitBytes hard memory limit (swap is set to the same), 0 for none
  * @param cpuMillis CPU limit in thousandths of a core, 0 for none
  * @param ports container ports to publish on host ports the agent picks
  * @param configFiles files to mount read-only into the container: absolute path → content
  * @param health how to probe the replica, or {@code null} for no check (running counts as healthy)
  * @param labels extra container labels (the agent adds its own {@code berth.*} labels)
+ * @param jvmSizing set when the node must size the JVM from the image's labels, {@code null} when {@code env} is
+ *     final
  */
 public record ReplicaAssignment(
     String replicaId,
@@ -43,7 +46,17 @@ public record ReplicaAssignment(
     List<ContainerPort> ports,
     Map<String, String> configFiles,
     HealthProbe health,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    NodeJvmSizing jvmSizing) {
+
+  /** A replica whose environment is final (nothing for the node to size). */
+  public ReplicaAssignment(
+      String replicaId, String namespace, String app, long revision, int attempt, String image,
+      List<String> command, List<String> args, Map<String, String> env, long memoryLimitBytes, long cpuMillis,
+      List<ContainerPort> ports, Map<String, String> configFiles, HealthProbe health, Map<String, String> labels) {
+    this(replicaId, namespace, app, revision, attempt, image, command, args, env, memoryLimitBytes, cpuMillis, ports,
+        configFiles, health, labels, null);
+  }
 
   public ReplicaAssignment {
     Objects.requireNonNull(replicaId, "replicaId");

@@ -1,6 +1,6 @@
 package dev.berth.runtime.reconcile;
 
-import dev.berth.runtime.sizing.ContainerEnvironment;
+import dev.berth.runtime.api.facts.FactLabels;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.spec.ConfigFileSpec;
 import dev.berth.runtime.api.spec.HealthCheckSpec;
@@ -10,8 +10,10 @@ import dev.berth.runtime.model.ClusterSnapshot;
 import dev.berth.runtime.model.ContainerPort;
 import dev.berth.runtime.model.HealthProbe;
 import dev.berth.runtime.model.NodeAssignment;
+import dev.berth.runtime.model.NodeJvmSizing;
 import dev.berth.runtime.model.Replica;
 import dev.berth.runtime.model.ReplicaAssignment;
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +22,14 @@ import java.util.Map;
 
 /** Builds what a node must run from the desired state: one {@link ReplicaAssignment} per replica placed there. */
 public final class NodeAssignments {
+
+  /**
+   * Container label saying where the replica's JVM flags came from: {@value #JVM_SIZING_SPEC} when the master
+   * sized it from the spec's facts; the node writes its own value when it sizes from the image's labels.
+   */
+  public static final String JVM_SIZING_LABEL = "berth.jvm-sizing";
+
+  public static final String JVM_SIZING_SPEC = "spec facts";
 
   private final ContainerEnvironment environment;
 
@@ -58,6 +68,14 @@ public final class NodeAssignments {
     labels.put("berth.app", spec.name());
     labels.put("berth.namespace", spec.namespace());
     labels.put("berth.revision", Long.toString(replica.revision()));
+    NodeJvmSizing onNode = null;
+    if (ContainerEnvironment.needsImageFacts(spec)) {
+      // Only the image's labels can say whether this is a JVM app, and the image is on the node.
+      onNode = new NodeJvmSizing(spec.env(), spec.jvm().maxHeap(), spec.jvm().flags(),
+          spec.jvm().facts() == null ? null : FactLabels.toLabels(spec.jvm().facts()));
+    } else if (spec.jvm().automatic()) {
+      labels.put(JVM_SIZING_LABEL, JVM_SIZING_SPEC);
+    }
     return new ReplicaAssignment(
         replica.id(),
         spec.namespace(),
@@ -73,7 +91,8 @@ public final class NodeAssignments {
         ports,
         files,
         probe(spec),
-        labels);
+        labels,
+        onNode);
   }
 
   private static HealthProbe probe(AppSpec spec) {

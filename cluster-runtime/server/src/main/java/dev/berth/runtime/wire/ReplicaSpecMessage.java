@@ -3,7 +3,10 @@ package dev.berth.runtime.wire;
 import java.util.ArrayList;
 import java.util.HashMap;
 
-/** One replica a node must run; {@code health} is {@code null} for no check. */
+/**
+ * One replica a node must run; {@code health} is {@code null} for no check, {@code jvmSizing} {@code null} when
+ * {@code env} is final.
+ */
 public record ReplicaSpecMessage(
     String replicaId,
     String namespace,
@@ -19,4 +22,5 @@ public record ReplicaSpecMessage(
     ArrayList<PortMessage> ports,
     HashMap<String, String> configFiles,
     HealthCheckMessage health,
-    HashMap<String, String> labels) {}
+    HashMap<String, String> labels,
+    JvmSizingMessage jvmSizing) {}

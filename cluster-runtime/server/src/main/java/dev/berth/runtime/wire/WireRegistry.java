@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.kryo5.objenesis.strategy.StdInstantiatorStrateg
 import com.esotericsoftware.kryo.kryo5.serializers.TimeSerializers;
 import com.esotericsoftware.kryo.kryo5.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryonet.FrameworkMessage;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,9 @@ import java.util.List;
  * The one list of classes that may cross the wire, each with a fixed id: Kryonet's framework messages from 20,
  * JDK types from 50, Berth's messages from 100. Both ends register the same list, and the handshake compares
  * {@link #fingerprint()}, so a master and an agent built from different lists refuse each other instead of
- * misreading frames. Append new classes with new ids; never renumber.
+ * misreading frames. Kryo writes a record's components in order with no names, so the fingerprint covers each
+ * message's components too: a field added to a message changes it like a new class does. Append new classes with
+ * new ids; never renumber.
  */
 public final class WireRegistry {
 
@@ -55,6 +58,7 @@ public final class WireRegistry {
           new Entry(121, ReplicaSpecMessage.class),
           new Entry(122, PortMessage.class),
           new Entry(123, HealthCheckMessage.class),
+          new Entry(124, JvmSizingMessage.class),
           // Request / response.
           new Entry(130, RequestMessage.class),
           new Entry(131, ResponseMessage.class),
@@ -97,7 +101,10 @@ public final class WireRegistry {
         || type == RefusedMessage.class;
   }
 
-  /** SHA-256 over {@code id:class:serializer} lines of the registration, in id order, as hex. */
+  /**
+   * SHA-256 over {@code id:class:serializer} lines of the registration, in id order, as hex; a record's line ends
+   * with its components, {@code (type name, …)}.
+   */
   public static String fingerprint() {
     return FINGERPRINT;
   }
@@ -108,9 +115,21 @@ public final class WireRegistry {
     List<String> lines = new ArrayList<>();
     for (Entry e : ENTRIES) {
       Registration r = kryo.getRegistration(e.type());
-      lines.add(r.getId() + ":" + e.type().getName() + ":" + r.getSerializer().getClass().getName());
+      lines.add(r.getId() + ":" + e.type().getName() + ":" + r.getSerializer().getClass().getName()
+          + components(e.type()));
     }
     return lines;
+  }
+
+  private static String components(Class<?> type) {
+    if (!type.isRecord()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      parts.add(c.getGenericType().getTypeName() + " " + c.getName());
+    }
+    return "(" + String.join(", ", parts) + ")";
   }
 
   private static String computeFingerprint() {

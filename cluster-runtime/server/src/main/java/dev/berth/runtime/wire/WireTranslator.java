@@ -7,6 +7,7 @@ import dev.berth.runtime.model.HealthProbe;
 import dev.berth.runtime.model.HealthState;
 import dev.berth.runtime.model.NodeAssignment;
 import dev.berth.runtime.model.NodeInfo;
+import dev.berth.runtime.model.NodeJvmSizing;
 import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.model.ReplicaObservation;
 import dev.berth.runtime.model.ReplicaState;
@@ -49,9 +50,13 @@ public final class WireTranslator {
       HealthCheckMessage health = h == null ? null
           : new HealthCheckMessage(h.kind().name(), h.port(), h.path(), new ArrayList<>(h.command()),
               h.initialDelay().toMillis(), h.period().toMillis(), h.timeout().toMillis(), h.failureThreshold());
+      NodeJvmSizing j = r.jvmSizing();
+      JvmSizingMessage jvm = j == null ? null
+          : new JvmSizingMessage(new HashMap<>(j.env()), j.maxHeap(), new ArrayList<>(j.flags()),
+              new HashMap<>(j.factLabels()));
       replicas.add(new ReplicaSpecMessage(r.replicaId(), r.namespace(), r.app(), r.revision(), r.attempt(), r.image(),
           new ArrayList<>(r.command()), new ArrayList<>(r.args()), new HashMap<>(r.env()), r.memoryLimitBytes(),
-          r.cpuMillis(), ports, new HashMap<>(r.configFiles()), health, new HashMap<>(r.labels())));
+          r.cpuMillis(), ports, new HashMap<>(r.configFiles()), health, new HashMap<>(r.labels()), jvm));
     }
     return new AssignMessage(a.generation(), replicas);
   }
@@ -67,9 +72,11 @@ public final class WireTranslator {
           : new HealthProbe(HealthProbe.Kind.valueOf(h.kind()), h.port(), h.path(), h.command(),
               Duration.ofMillis(h.initialDelayMillis()), Duration.ofMillis(h.periodMillis()),
               Duration.ofMillis(h.timeoutMillis()), h.failureThreshold());
+      JvmSizingMessage j = r.jvmSizing();
+      NodeJvmSizing jvm = j == null ? null : new NodeJvmSizing(j.env(), j.maxHeap(), j.flags(), j.factLabels());
       replicas.add(new ReplicaAssignment(r.replicaId(), r.namespace(), r.app(), r.revision(), r.attempt(), r.image(),
           r.command(), r.args(), r.env(), r.memoryLimitBytes(), r.cpuMillis(), ports, r.configFiles(), health,
-          r.labels()));
+          r.labels(), jvm));
     }
     return new NodeAssignment(nodeId, m.generation(), replicas);
   }

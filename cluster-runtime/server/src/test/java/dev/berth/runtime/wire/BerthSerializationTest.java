@@ -28,7 +28,9 @@ class BerthSerializationTest {
             new ArrayList<>(List.of("java")), new ArrayList<>(List.of("-jar", "app.jar")), env, 128L << 20, 500,
             new ArrayList<>(List.of(new PortMessage("http", 8080, "tcp"))), new HashMap<>(Map.of("/etc/a", "x=1")),
             new HealthCheckMessage("HTTP", 8080, "/health", new ArrayList<>(), 1000, 2000, 500, 3),
-            new HashMap<>(Map.of("team", "a")));
+            new HashMap<>(Map.of("team", "a")),
+            new JvmSizingMessage(new HashMap<>(Map.of("A", "b")), "200m", new ArrayList<>(List.of("-XX:+UseSerialGC")),
+                new HashMap<>(Map.of("dev.berth.jvm.threads", "40"))));
     AssignMessage message = new AssignMessage(7, new ArrayList<>(List.of(spec)));
 
     Object back = roundTrip(message);

@@ -41,6 +41,16 @@ class WireRegistryTest {
   void messageRecords_useKryoRecordSerializer() {
     assertThat(WireRegistry.lines())
         .filteredOn(l -> l.contains("dev.berth.runtime.wire."))
-        .allMatch(l -> l.endsWith("RecordSerializer"));
+        .allMatch(l -> l.contains(":com.esotericsoftware.kryo.kryo5.serializers.RecordSerializer("));
+  }
+
+  @Test
+  void lines_nameEachMessagesComponents_soAFieldAddedToAMessageChangesTheFingerprint() {
+    assertThat(WireRegistry.lines())
+        .filteredOn(l -> l.startsWith("121:"))
+        .singleElement()
+        .satisfies(l -> assertThat(l)
+            .contains("(java.lang.String replicaId, java.lang.String namespace,")
+            .endsWith(", dev.berth.runtime.wire.JvmSizingMessage jvmSizing)"));
   }
 }

@@ -13,6 +13,12 @@ public final class ContainerLabels {
   public static final String REVISION = "berth.revision";
   public static final String ATTEMPT = "berth.attempt";
   /**
+   * Where a replica's JVM flags came from: {@code spec facts} (the master sized it; the label comes with the
+   * assignment), {@code image labels on node <id>} (this node sized it from the image's labels), or
+   * {@code none (…)}. Absent when the spec turned sizing off.
+   */
+  public static final String JVM_SIZING = "berth.jvm-sizing";
+  /**
    * What a managed container is for when it is not a replica: {@code build} for a build job's builder. Such
    * containers carry {@link #BUILD_NODE}, never {@link #NODE}, so the replica sync does not take them for its own.
    */

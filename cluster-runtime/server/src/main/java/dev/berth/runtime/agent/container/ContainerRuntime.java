@@ -20,6 +20,12 @@ public interface ContainerRuntime extends AutoCloseable {
   /** The container's current state, or empty when it is gone. */
   Optional<ContainerStatus> inspect(String id);
 
+  /**
+   * The image {@code reference} names on this engine now, or empty when it is not there. Throws
+   * {@link IllegalStateException} naming the image when the engine cannot say.
+   */
+  Optional<ImageDetails> image(String reference);
+
   /** Creates and starts a container; returns its id. A container that was created but failed to start is kept. */
   String start(ContainerRequest request) throws ContainerStartException;
 

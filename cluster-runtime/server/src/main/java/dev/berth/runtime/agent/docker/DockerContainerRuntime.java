@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
@@ -25,6 +26,7 @@ import dev.berth.runtime.agent.container.ContainerStartException;
 import dev.berth.runtime.agent.container.ContainerStatus;
 import dev.berth.runtime.agent.container.ContainerUsage;
 import dev.berth.runtime.agent.container.EngineInfo;
+import dev.berth.runtime.agent.container.ImageDetails;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +129,21 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  @Override
+  public Optional<ImageDetails> image(String reference) {
+    InspectImageResponse image;
+    try {
+      image = docker.inspectImageCmd(reference).exec();
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (DockerException e) {
+      throw new IllegalStateException("inspecting image " + reference + " failed: " + e.getMessage().strip(), e);
+    }
+    Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
+        ? Map.of() : image.getConfig().getLabels();
+    return Optional.of(new ImageDetails(image.getId(), labels));
   }
 
   @Override

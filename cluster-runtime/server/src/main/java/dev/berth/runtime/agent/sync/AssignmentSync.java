@@ -12,8 +12,10 @@ import dev.berth.runtime.model.NodeAssignment;
 import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.model.ReplicaObservation;
 import dev.berth.runtime.model.ReplicaState;
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,6 +59,7 @@ public final class AssignmentSync implements AutoCloseable {
   private final AtomicBoolean queued = new AtomicBoolean();
   private final Map<String, List<String>> endLogs = new ConcurrentHashMap<>();
   private final Map<String, ReplicaObservation> failedStarts = new ConcurrentHashMap<>();
+  private final ImageLabelSizing jvmSizing;
   private volatile List<ReplicaObservation> lastReport;
   private volatile long lastReportAt;
   private volatile boolean forceReport;
@@ -70,7 +73,14 @@ public final class AssignmentSync implements AutoCloseable {
    */
   public AssignmentSync(ContainerRuntime runtime, String nodeId, Path filesDir, Map<String, String> extraLabels,
       Consumer<List<ReplicaObservation>> reports) {
+    this(runtime, nodeId, filesDir, extraLabels, reports, System.err);
+  }
+
+  /** As above, logging the images whose labels size replicas here to {@code log}. */
+  public AssignmentSync(ContainerRuntime runtime, String nodeId, Path filesDir, Map<String, String> extraLabels,
+      Consumer<List<ReplicaObservation>> reports, PrintStream log) {
     this.runtime = runtime;
+    this.jvmSizing = new ImageLabelSizing(runtime, nodeId, ContainerEnvironment.sized(), log);
     this.nodeId = nodeId;
     this.filesDir = filesDir;
     this.extraLabels = Map.copyOf(extraLabels);
@@ -226,7 +236,9 @@ public final class AssignmentSync implements AutoCloseable {
 
   private ReplicaObservation create(ReplicaAssignment r) {
     try {
-      String id = runtime.start(request(r));
+      // A spec without JVM facts is sized here, from the image's labels, before the container is created.
+      ImageLabelSizing.Sized sized = jvmSizing.environment(r);
+      String id = runtime.start(request(r, sized));
       return runtime.inspect(id).map(c -> observe(r, c))
           .orElse(ended(r, ReplicaState.START_FAILED, "container " + id + " vanished after start"));
     } catch (ContainerStartException e) {
@@ -235,13 +247,18 @@ public final class AssignmentSync implements AutoCloseable {
       }
       // A created container that failed to start is listed next pass; its error is the report until then.
       return ended(r, ReplicaState.START_FAILED, e.getMessage());
+    } catch (ImageLabelSizing.SizingFailedException e) {
+      return ended(r, ReplicaState.START_FAILED, e.getMessage());
     } catch (IOException e) {
       return ended(r, ReplicaState.START_FAILED, "writing config files failed: " + e.getMessage());
     }
   }
 
-  private ContainerRequest request(ReplicaAssignment r) throws IOException {
+  private ContainerRequest request(ReplicaAssignment r, ImageLabelSizing.Sized sized) throws IOException {
     Map<String, String> labels = new LinkedHashMap<>(r.labels());
+    if (sized.source() != null) {
+      labels.put(ContainerLabels.JVM_SIZING, sized.source());
+    }
     labels.putAll(extraLabels);
     labels.put(ContainerLabels.MANAGED, "true");
     labels.put(ContainerLabels.NODE, nodeId);
@@ -258,7 +275,7 @@ public final class AssignmentSync implements AutoCloseable {
       binds.put(host.toAbsolutePath().toString(), f.getKey());
     }
     List<String> env = new ArrayList<>();
-    r.env().forEach((k, v) -> env.add(k + "=" + v));
+    sized.env().forEach((k, v) -> env.add(k + "=" + v));
     List<Integer> ports = new ArrayList<>();
     for (ContainerPort p : r.ports()) {
       ports.add("udp".equals(p.protocol()) ? -p.containerPort() : p.containerPort());

@@ -8,6 +8,7 @@ import dev.berth.runtime.agent.container.ContainerRuntime;
 import dev.berth.runtime.agent.container.ContainerStartException;
 import dev.berth.runtime.agent.container.ContainerStatus;
 import dev.berth.runtime.agent.container.EngineInfo;
+import dev.berth.runtime.agent.container.ImageDetails;
 import dev.berth.runtime.agent.container.FakeContainerRuntime;
 import dev.berth.runtime.model.BuildAssignment;
 import dev.berth.runtime.model.BuildReport;
@@ -67,6 +68,11 @@ class BuildJobRunnerTest {
       @Override
       public Optional<ContainerStatus> inspect(String id) {
         return fake.inspect(id);
+      }
+
+      @Override
+      public Optional<ImageDetails> image(String reference) {
+        return fake.image(reference);
       }
 
       @Override

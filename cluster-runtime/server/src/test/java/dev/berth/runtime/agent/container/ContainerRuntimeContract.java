@@ -26,6 +26,16 @@ public abstract class ContainerRuntimeContract {
   /** An image on the engine with {@code sh}; containers wait until {@code /tmp/exit} holds their exit code. */
   protected abstract String image();
 
+  /**
+   * An image on the engine that carries {@link #IMAGE_LABELS} (and perhaps more); the fake's test puts it there,
+   * the Docker one builds it.
+   */
+  protected abstract String labelledImage() throws Exception;
+
+  /** The labels {@link #labelledImage()} carries. */
+  protected static final Map<String, String> IMAGE_LABELS =
+      Map.of("dev.berth.stack", "jvm-contract", "dev.berth.jdk.runtime", "17");
+
   /** Labels every container of the test carries (the engine's cleanup label). */
   protected Map<String, String> baseLabels() {
     return Map.of();
@@ -115,6 +125,19 @@ public abstract class ContainerRuntimeContract {
     assertThatThrownBy(() -> runtime.start(missing))
         .isInstanceOfSatisfying(ContainerStartException.class, e -> assertThat(e.imageMissing()).isTrue())
         .hasMessageContaining("berth-contract/no-such-image:0");
+  }
+
+  @Test
+  void image_onTheEngine_hasItsIdAndLabels_andAMissingOneIsEmpty() throws Exception {
+    String labelled = labelledImage();
+
+    ImageDetails found = runtime.image(labelled).orElseThrow();
+    assertThat(found.id()).isNotBlank();
+    assertThat(found.labels()).containsAllEntriesOf(IMAGE_LABELS);
+    assertThat(runtime.image(labelled).orElseThrow().id()).isEqualTo(found.id());
+    assertThat(runtime.image(image()).orElseThrow().id()).isNotEqualTo(found.id());
+    givenMissing("berth-contract/no-such-image:0");
+    assertThat(runtime.image("berth-contract/no-such-image:0")).isEmpty();
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory {@link ContainerRuntime} for fast agent tests: containers "run" until a test ends them with
- * {@link #exit} (or {@link #oomKill}); images listed in {@link #missingImages} fail to start. Passes
+ * {@link #exit} (or {@link #oomKill}); images listed in {@link #missingImages} fail to start. Any other image is
+ * "on the engine", without labels unless a test gives it some with {@link #image(String, String, Map)}. Passes
  * {@link ContainerRuntimeContract} like the Docker one.
  */
 public final class FakeContainerRuntime implements ContainerRuntime {
@@ -23,6 +24,9 @@ public final class FakeContainerRuntime implements ContainerRuntime {
   /** Images that are "not on the engine". */
   public final Set<String> missingImages = ConcurrentHashMap.newKeySet();
 
+  private final Map<String, ImageDetails> images = new ConcurrentHashMap<>();
+  private final Map<String, ContainerRequest> requests = new ConcurrentHashMap<>();
+  private final AtomicInteger imageInspections = new AtomicInteger();
   private final Map<String, ContainerStatus> containers = new ConcurrentHashMap<>();
   private final Map<String, String> names = new ConcurrentHashMap<>();
   private final Map<String, List<String>> logs = new ConcurrentHashMap<>();
@@ -52,6 +56,32 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     return Optional.ofNullable(containers.get(id));
   }
 
+  /** Puts an image on the "engine": {@code reference} names image {@code id}, which carries {@code labels}. */
+  public void image(String reference, String id, Map<String, String> labels) {
+    missingImages.remove(reference);
+    images.put(reference, new ImageDetails(id, labels));
+  }
+
+  @Override
+  public Optional<ImageDetails> image(String reference) {
+    imageInspections.incrementAndGet();
+    if (missingImages.contains(reference)) {
+      return Optional.empty();
+    }
+    return Optional.of(images.getOrDefault(reference,
+        new ImageDetails("sha256:fake-" + Integer.toHexString(reference.hashCode()), Map.of())));
+  }
+
+  /** How many times an image was inspected. */
+  public int imageInspections() {
+    return imageInspections.get();
+  }
+
+  /** What container {@code id} was started with. */
+  public ContainerRequest request(String id) {
+    return requests.get(id);
+  }
+
   @Override
   public String start(ContainerRequest r) throws ContainerStartException {
     if (missingImages.contains(r.image())) {
@@ -66,6 +96,7 @@ public final class FakeContainerRuntime implements ContainerRuntime {
     containers.put(id, new ContainerStatus(id, r.labels(), "running", true, null, false, "", Instant.now(), null,
         hostPorts, "10.0.0." + ids.get()));
     names.put(r.name(), id);
+    requests.put(id, r);
     // The fake runs nothing: its log is the command line it was given.
     logs.put(id, new CopyOnWriteArrayList<>(List.of(String.join(" ", r.entrypoint()) + " " + String.join(" ", r.args()))));
     starts.incrementAndGet();

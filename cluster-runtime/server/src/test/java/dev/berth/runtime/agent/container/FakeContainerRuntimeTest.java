@@ -14,6 +14,12 @@ class FakeContainerRuntimeTest extends ContainerRuntimeContract {
   }
 
   @Override
+  protected String labelledImage() {
+    ((FakeContainerRuntime) runtime).image("fake/jvm:1", "sha256:fake-jvm-1", IMAGE_LABELS);
+    return "fake/jvm:1";
+  }
+
+  @Override
   protected void end(String id, int code) {
     ((FakeContainerRuntime) runtime).exit(id, code, "bye");
   }

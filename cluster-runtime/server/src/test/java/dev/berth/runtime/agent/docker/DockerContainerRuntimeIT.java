@@ -1,5 +1,11 @@
 package dev.berth.runtime.agent.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.berth.imagebuilder.docker.DockerClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import dev.berth.imagebuilder.base.BaseImages;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +27,39 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
 
   static final String IMAGE = "berth/static:busybox";
 
+  private static String labelled;
+
   @BeforeAll
   static void baseImage() throws Exception {
     BaseImages.shared().ensure("static");
+  }
+
+  @AfterAll
+  static void removeLabelledImage() throws Exception {
+    if (labelled != null) {
+      try (DockerClient d = DockerClients.local()) {
+        d.removeImageCmd(labelled).withForce(true).exec();
+      }
+    }
+  }
+
+  @Override
+  protected String labelledImage() throws Exception {
+    if (labelled == null) {
+      Path dir = Files.createTempDirectory("berth-labelled");
+      StringBuilder dockerfile = new StringBuilder("FROM " + IMAGE + "\n");
+      IMAGE_LABELS.forEach((k, v) -> dockerfile.append("LABEL ").append(k).append("=\"").append(v).append("\"\n"));
+      Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+      String tag = "berth-contract/labelled:" + DockerEngine.runId().toLowerCase().replaceAll("[^a-z0-9_.-]", "-");
+      try (DockerClient d = DockerClients.local()) {
+        d.buildImageCmd(dir.toFile()).withTags(Set.of(tag)).start().awaitImageId();
+      } finally {
+        Files.deleteIfExists(dir.resolve("Dockerfile"));
+        Files.deleteIfExists(dir);
+      }
+      labelled = tag;
+    }
+    return labelled;
   }
 
   @Override

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.runtime.agent.container.ContainerLabels;
 import dev.berth.runtime.agent.container.ContainerStatus;
 import dev.berth.runtime.agent.container.FakeContainerRuntime;
+import dev.berth.runtime.api.facts.FactLabels;
 import dev.berth.runtime.model.NodeAssignment;
+import dev.berth.runtime.model.NodeJvmSizing;
 import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.model.ReplicaObservation;
 import dev.berth.runtime.model.ReplicaState;
+import dev.berth.runtime.sizing.JvmSettings;
+import dev.berth.runtime.sizing.JvmSizing;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +33,11 @@ class AssignmentSyncTest {
   private final AtomicReference<List<ReplicaObservation>> last = new AtomicReference<>(List.of());
   private AssignmentSync sync;
 
+  private final ByteArrayOutputStream agentLog = new ByteArrayOutputStream();
+
   private AssignmentSync newSync() {
-    AssignmentSync s = new AssignmentSync(runtime, "n1", files, Map.of(), last::set);
+    AssignmentSync s = new AssignmentSync(runtime, "n1", files, Map.of(), last::set,
+        new PrintStream(agentLog, true, StandardCharsets.UTF_8));
     s.start();
     return s;
   }
@@ -131,6 +141,132 @@ class AssignmentSyncTest {
     ReplicaObservation o = await(r -> r.size() == 1).get(0);
     assertThat(o.state()).isEqualTo(ReplicaState.IMAGE_MISSING);
     assertThat(o.message()).contains("img:1");
+  }
+
+  // ---------------------------------------------------------------- JVM sizing on the node
+
+  private static final Map<String, String> JVM_LABELS = Map.of(FactLabels.STACK, "jvm-dist",
+      FactLabels.JDK_RUNTIME, "17", FactLabels.JDK_VERSION, "17.0.15", FactLabels.CLASSES, "3000",
+      FactLabels.THREADS, "250");
+
+  /** A replica whose spec had no JVM facts: the master's env plus what the node needs to size it. */
+  private static ReplicaAssignment unsized(String image, int attempt, long memory, Map<String, String> specFacts) {
+    Map<String, String> masterEnv = Map.of("A", "1", "JAVA_TOOL_OPTIONS", "-Dapp=1 -XX:+UseSerialGC");
+    return new ReplicaAssignment("r1", "default", "web", 1, attempt, image, List.of(), List.of(), masterEnv,
+        memory, 500, List.of(), Map.of(), null, Map.of(),
+        new NodeJvmSizing(Map.of("A", "1", "JAVA_TOOL_OPTIONS", "-Dapp=1"), null, List.of("-XX:+UseSerialGC"),
+            specFacts));
+  }
+
+  private Map<String, String> envOf(String containerId) {
+    Map<String, String> env = new java.util.HashMap<>();
+    runtime.request(containerId).env().forEach(e -> env.put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
+    return env;
+  }
+
+  @Test
+  void specWithoutFacts_jvmImage_isSizedFromItsLabels_likeTheMasterWouldWithThoseFacts() throws Exception {
+    runtime.image("shop:1", "sha256:shop1", JVM_LABELS);
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1, List.of(unsized("shop:1", 0, 512L << 20, Map.of()))));
+
+    ReplicaObservation o = await(r -> r.size() == 1 && r.get(0).state() == ReplicaState.RUNNING).get(0);
+
+    Map<String, String> env = envOf(o.containerId());
+    JvmSettings expected = JvmSizing.forContainer(512L << 20, 500, FactLabels.fromLabels(JVM_LABELS));
+    assertThat(env).containsEntry("A", "1").containsEntry("MALLOC_ARENA_MAX", "2");
+    assertThat(env.get("JAVA_TOOL_OPTIONS"))
+        .isEqualTo("-Dapp=1 " + expected.env().get("JAVA_TOOL_OPTIONS") + " -XX:+UseSerialGC")
+        .contains("-Xmx" + (expected.budget().xmxBytes() >> 20) + "m");
+    assertThat(runtime.inspect(o.containerId()).orElseThrow().labels())
+        .containsEntry(ContainerLabels.JVM_SIZING, "image labels on node n1");
+  }
+
+  @Test
+  void specFacts_winOverTheImagesLabels() throws Exception {
+    runtime.image("shop:1", "sha256:shop1", JVM_LABELS);
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1,
+        List.of(unsized("shop:1", 0, 512L << 20, Map.of(FactLabels.THREADS, "20")))));
+
+    ReplicaObservation o = await(r -> r.size() == 1 && r.get(0).state() == ReplicaState.RUNNING).get(0);
+
+    Map<String, String> merged = new java.util.HashMap<>(JVM_LABELS);
+    merged.put(FactLabels.THREADS, "20");
+    String expected = JvmSizing.forContainer(512L << 20, 500, FactLabels.fromLabels(merged)).env()
+        .get("JAVA_TOOL_OPTIONS");
+    assertThat(expected).isNotEqualTo(
+        JvmSizing.forContainer(512L << 20, 500, FactLabels.fromLabels(JVM_LABELS)).env().get("JAVA_TOOL_OPTIONS"));
+    assertThat(envOf(o.containerId()).get("JAVA_TOOL_OPTIONS")).contains(expected);
+  }
+
+  @Test
+  void imageWithoutJvmLabels_runsWithWhatTheMasterGave() throws Exception {
+    runtime.image("web:1", "sha256:web1", Map.of(FactLabels.PORT, "8080"));
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1, List.of(unsized("web:1", 0, 64L << 20, Map.of()))));
+
+    ReplicaObservation o = await(r -> r.size() == 1 && r.get(0).state() == ReplicaState.RUNNING).get(0);
+
+    assertThat(envOf(o.containerId()))
+        .isEqualTo(Map.of("A", "1", "JAVA_TOOL_OPTIONS", "-Dapp=1 -XX:+UseSerialGC"));
+    assertThat(runtime.inspect(o.containerId()).orElseThrow().labels().get(ContainerLabels.JVM_SIZING))
+        .startsWith("none");
+  }
+
+  @Test
+  void limitTooSmallForTheLabelledApp_failsTheStart_namingResourcesMemoryAndTheSmallestLimit() throws Exception {
+    runtime.image("shop:1", "sha256:shop1", JVM_LABELS);
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1, List.of(unsized("shop:1", 0, 48L << 20, Map.of()))));
+
+    ReplicaObservation o = await(r -> r.size() == 1).get(0);
+
+    assertThat(o.state()).isEqualTo(ReplicaState.START_FAILED);
+    assertThat(o.message()).contains("node n1", "shop:1", "resources.memory", "\"48Mi\"", "at least ",
+        "smallest limit that works");
+    Thread.sleep(1500);
+    assertThat(runtime.starts()).as("not retried for the same attempt").isZero();
+  }
+
+  @Test
+  void unreadableLabel_failsTheStart_namingTheLabel() throws Exception {
+    Map<String, String> bad = new java.util.HashMap<>(JVM_LABELS);
+    bad.put(FactLabels.THREADS, "many");
+    runtime.image("shop:1", "sha256:shop1", bad);
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1, List.of(unsized("shop:1", 0, 512L << 20, Map.of()))));
+
+    ReplicaObservation o = await(r -> r.size() == 1).get(0);
+
+    assertThat(o.state()).isEqualTo(ReplicaState.START_FAILED);
+    assertThat(o.message()).contains(FactLabels.THREADS, "many");
+  }
+
+  @Test
+  void restart_readsTheImagesLabelsOnce_andAPinnedDigestIsNotInspectedAgain() throws Exception {
+    runtime.image("shop:1", "sha256:shop1", JVM_LABELS);
+    String pinned = "registry.local/shop@sha256:" + "ab".repeat(32);
+    runtime.image(pinned, "sha256:shop1", JVM_LABELS);
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1, List.of(unsized(pinned, 0, 512L << 20, Map.of()))));
+    ReplicaObservation first = await(r -> r.size() == 1 && r.get(0).state() == ReplicaState.RUNNING).get(0);
+    runtime.exit(first.containerId(), 1, "bye");
+    sync.assign(new NodeAssignment("n1", 2, List.of(unsized(pinned, 1, 512L << 20, Map.of()))));
+    ReplicaObservation second =
+        await(r -> r.get(0).attempt() == 1 && r.get(0).state() == ReplicaState.RUNNING).get(0);
+    assertThat(runtime.imageInspections()).isEqualTo(1);
+
+    // A tag may move, so the engine is asked which image it names; the labels of a known image id are not re-read.
+    runtime.exit(second.containerId(), 1, "bye");
+    sync.assign(new NodeAssignment("n1", 3, List.of(unsized("shop:1", 2, 512L << 20, Map.of()))));
+    ReplicaObservation third =
+        await(r -> r.get(0).attempt() == 2 && r.get(0).state() == ReplicaState.RUNNING).get(0);
+
+    assertThat(runtime.imageInspections()).isEqualTo(2);
+    assertThat(envOf(third.containerId())).isEqualTo(envOf(second.containerId()));
+    assertThat(agentLog.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("is a JVM app by its labels")))
+        .hasSize(1);
   }
 
   private List<ReplicaObservation> await(Predicate<List<ReplicaObservation>> condition) throws Exception {
