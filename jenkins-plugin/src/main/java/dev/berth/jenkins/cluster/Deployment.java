@@ -15,12 +15,14 @@ import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.KubernetesTarget;
 import dev.berth.runtime.kubernetes.ObjectApply;
 import dev.berth.runtime.kubernetes.RenderOptions;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One deploy: the app's spec (a spec file, or the spec the master already runs) with the new image and strategy,
+ * One deploy: the app's spec (a spec file, the spec the master already runs, or for a first deploy a spec drafted
+ * from detection) with the new image and strategy,
  * deployed to its target (the Berth cluster or Kubernetes) through the same {@link DeployTarget} as
  * {@code berth apply}, its rollout followed until it completes, fails or the timeout passes.
  */
@@ -52,6 +54,20 @@ public final class Deployment {
     BerthClient connect() throws DeployException;
   }
 
+  /**
+   * Drafts the app's spec for a deploy that names no spec file when the target runs no such app yet (a first
+   * deploy to the Berth master, or any deploy to Kubernetes, which keeps no spec of its own).
+   */
+  @FunctionalInterface
+  public interface SpecDrafter {
+    /**
+     * @param image the image to deploy
+     * @param target the target the deploy goes to
+     * @throws DeployException when no spec can be drafted; the message names the folder, the reason and the fix
+     */
+    AppSpec draft(String image, String target) throws DeployException, IOException, InterruptedException;
+  }
+
   private final MasterSource master;
   private final KubernetesConnection kubernetes;
   private final ObjectApply kubernetesApply;
@@ -75,9 +91,11 @@ public final class Deployment {
    *
    * @throws DeployException when the spec or the arguments are wrong, or the target refuses or cannot be reached
    *     (the message names the input and the fix)
+   * @param drafter drafts the spec when the pipeline names no spec file and the target runs no such app
    * @throws BerthApiException when the Berth master refuses or cannot be reached
    */
-  public DeployResult run(Request request, Consumer<String> log) throws DeployException, BerthApiException {
+  public DeployResult run(Request request, SpecDrafter drafter, Consumer<String> log)
+      throws DeployException, BerthApiException, IOException, InterruptedException {
     long started = System.nanoTime();
     AppSpec fromFile = request.specText() == null ? null : specFile(request);
     String target;
@@ -88,7 +106,8 @@ public final class Deployment {
       throw new DeployException(e.getMessage());
     }
     BerthClient client = target.equals(KubernetesTarget.NAME) ? null : master.connect();
-    AppSpec spec = withRequested(fromFile != null ? fromFile : running(client, request, target), request);
+    AppSpec base = fromFile != null ? fromFile : running(client, request);
+    AppSpec spec = base == null ? drafted(drafter, request, target) : withRequested(base, request);
     DeployTargets targets = new DeployTargets(
         () -> client, kubernetes, RenderOptions.fromSpec(request.build()), kubernetesApply, pollInterval);
     log.accept("deploying " + spec.key() + " image " + spec.image() + " to " + target);
@@ -134,20 +153,21 @@ public final class Deployment {
     return spec;
   }
 
-  /** The spec the master runs, for a deploy that names no spec file. */
-  private static AppSpec running(BerthClient client, Request request, String target)
+  /**
+   * The spec the master runs, for a deploy that names no spec file; {@code null} when there is none to reuse (the
+   * app is not on the master yet, or the target is Kubernetes).
+   */
+  private static AppSpec running(BerthClient client, Request request)
       throws DeployException, BerthApiException {
     if (client == null) {
-      throw new DeployException("target '" + target + "' needs the app's spec file: pass spec: 'app.yaml' (a"
-          + " deploy without one reuses the spec a Berth master runs)");
+      return null;
     }
     AppSpec base;
     try {
       base = client.app(request.namespace(), request.app()).spec();
     } catch (BerthApiException e) {
       if (e.status() == 404) {
-        throw new DeployException("app " + request.namespace() + "/" + request.app() + " is not on the master yet;"
-            + " pass its spec file for the first deploy, e.g. spec: 'app.yaml'");
+        return null;
       }
       throw e;
     }
@@ -156,6 +176,21 @@ public final class Deployment {
           + " file naming one");
     }
     return base;
+  }
+
+  /** A spec drafted for the step's image, with its strategy when it gives one. */
+  private static AppSpec drafted(SpecDrafter drafter, Request request, String target)
+      throws DeployException, IOException, InterruptedException {
+    if (request.image() == null) {
+      throw new DeployException("no image to deploy " + request.namespace() + "/" + request.app() + " for the first"
+          + " time: pass image:, run berthBuild earlier in this run, or pass the app's spec file, e.g. spec:"
+          + " 'app.yaml'");
+    }
+    AppSpec spec = drafter.draft(request.image(), target);
+    if (!spec.name().equals(request.app()) || !spec.namespace().equals(request.namespace())) {
+      throw new IllegalStateException("drafted " + spec.key() + " for " + request.namespace() + "/" + request.app());
+    }
+    return withRequested(spec, request);
   }
 
   /** The spec with the step's image and strategy, when it gives them. */

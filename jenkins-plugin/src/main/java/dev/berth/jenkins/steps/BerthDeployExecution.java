@@ -7,7 +7,10 @@ import dev.berth.jenkins.cluster.DeployResult;
 import dev.berth.jenkins.cluster.Deployment;
 import dev.berth.jenkins.cluster.MasterConnection;
 import dev.berth.jenkins.cluster.MasterConnectionException;
+import dev.berth.jenkins.workspace.DraftedSpecFile;
 import dev.berth.runtime.api.client.BerthApiException;
+import dev.berth.runtime.api.spec.AppSpec;
+import dev.berth.runtime.deploy.AppSpecDraft;
 import dev.berth.runtime.kubernetes.BuildReference;
 import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.ObjectApply;
@@ -83,17 +86,28 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
       }
     };
     String image = step.getImage().isEmpty() ? builtInThisRun(log) : step.getImage();
-    Deployment.Request request = new Deployment.Request(step.getNamespace(), step.getApp(), specText(),
+    String specText = specText();
+    Deployment.Request request = new Deployment.Request(step.getNamespace(), step.getApp(), specText,
         image, step.getStrategy(), step.getTarget(), step.isWait(),
         Duration.ofSeconds(step.getTimeoutSeconds()), BuildReference.fromEnvironment(env));
     DeployResult result;
+    boolean[] drafted = {false};
     try {
       result = new Deployment(master, kubernetes.apply(found == null ? new EnvVars() : found), kubernetesApply, poll)
-          .run(request, line -> log.println("[Berth] " + line));
+          .run(request, (draftImage, target) -> {
+            drafted[0] = true;
+            return draft(draftImage, target, log);
+          }, line -> log.println("[Berth] " + line));
     } catch (DeployException e) {
+      throw new AbortException("berthDeploy: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // An override the drafted spec cannot take (e.g. memory below what the JVM needs).
       throw new AbortException("berthDeploy: " + e.getMessage());
     } catch (BerthApiException e) {
       throw new AbortException(StepMessages.format("BerthDeployStep.apiFailed", masterUrl[0], e.getMessage()));
+    }
+    if (!drafted[0] && (step.getReplicas() != 1 || !step.getMemory().isEmpty() || !step.getCpu().isEmpty())) {
+      log.println(StepMessages.format("BerthDeployStep.draftOnly", result.namespace() + "/" + result.app()));
     }
     log.println("[Berth] " + result.summary());
     BuildPage.of(getContext(), log).deployed(result, image == null ? "" : image);
@@ -136,8 +150,24 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     return reference;
   }
 
-  private static boolean isEmpty(String s) {
-    return s == null || s.isEmpty();
+  /**
+   * The spec drafted from detection of the step's folder, written to {@code <dir>/.berth/app.yaml}, for a deploy
+   * without {@code spec:} that finds no spec to reuse.
+   */
+  private AppSpec draft(String image, String target, PrintStream log)
+      throws DeployException, IOException, InterruptedException {
+    StepWorkspace ws = StepWorkspace.of("berthDeploy", getContext().get(FilePath.class), step.getDir());
+    String folder = ws.relative(ws.folder());
+    AppSpecDraft.Overrides overrides = new AppSpecDraft.Overrides(step.getReplicas(), step.getMemory(),
+        step.getCpu(), target);
+    AppSpecDraft draft;
+    try {
+      draft = DraftedSpecFile.write(ws.folder(), folder, step.getApp(), step.getNamespace(), image, overrides);
+    } catch (DraftedSpecFile.DraftException e) {
+      throw new DeployException(e.getMessage());
+    }
+    log.println(StepMessages.format("BerthDeployStep.drafted", DraftedSpecFile.specPath(folder), draft.summary()));
+    return draft.spec();
   }
 
   /** The spec file's text, or {@code null} when the step names none. */

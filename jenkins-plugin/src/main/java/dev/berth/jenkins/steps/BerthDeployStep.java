@@ -1,5 +1,9 @@
 package dev.berth.jenkins.steps;
 
+import dev.berth.runtime.api.spec.AppSpec;
+import dev.berth.runtime.api.spec.ByteSize;
+import dev.berth.runtime.api.spec.Millicores;
+import dev.berth.runtime.api.spec.SpecValidationException;
 import dev.berth.runtime.targets.DeployTargets;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -17,8 +21,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code berthDeploy}: deploys the app's spec to its target, a Berth master or Kubernetes, and waits for the
  * rollout; fails the build when the rollout fails or rolls back.
  *
- * <p>The spec is a file in the workspace ({@code spec}) or, for an app already on a Berth master, the spec it
- * runs; {@code image} and {@code strategy} replace the spec's. {@code target} overrides the spec's target.
+ * <p>The spec is a file in the workspace ({@code spec}); else, for an app already on a Berth master, the spec it
+ * runs; else (a first deploy, or any deploy to Kubernetes) a spec drafted from detection of {@code dir} with
+ * {@code replicas}, {@code memory} and {@code cpu}, written to {@code <dir>/.berth/app.yaml}. {@code image} and
+ * {@code strategy} replace the spec's. {@code target} overrides the spec's target.
  */
 public class BerthDeployStep extends Step {
 
@@ -31,6 +37,10 @@ public class BerthDeployStep extends Step {
   private boolean wait = true;
   private int timeoutSeconds = 600;
   private boolean failOnRollback = true;
+  private String dir = "";
+  private int replicas = 1;
+  private String memory = "";
+  private String cpu = "";
 
   @DataBoundConstructor
   public BerthDeployStep(String app) {
@@ -132,6 +142,66 @@ public class BerthDeployStep extends Step {
   @DataBoundSetter
   public void setFailOnRollback(boolean failOnRollback) {
     this.failOnRollback = failOnRollback;
+  }
+
+  /** The application folder detection drafts the spec from, relative to the workspace; empty for the workspace. */
+  public String getDir() {
+    return dir;
+  }
+
+  @DataBoundSetter
+  public void setDir(String dir) {
+    this.dir = dir == null ? "" : dir.trim();
+  }
+
+  /** Replicas of a drafted spec; a spec file or the running app's spec keeps its own. */
+  public int getReplicas() {
+    return replicas;
+  }
+
+  @DataBoundSetter
+  public void setReplicas(int replicas) {
+    if (replicas < 0 || replicas > AppSpec.MAX_REPLICAS) {
+      throw new IllegalArgumentException(StepMessages.format("BerthDeployStep.badReplicas",
+          String.valueOf(replicas), String.valueOf(AppSpec.MAX_REPLICAS)));
+    }
+    this.replicas = replicas;
+  }
+
+  /** Memory per replica of a drafted spec, e.g. {@code 512Mi}; empty for Berth's choice from detection. */
+  public String getMemory() {
+    return memory;
+  }
+
+  @DataBoundSetter
+  public void setMemory(String memory) {
+    String m = memory == null ? "" : memory.trim();
+    if (!m.isEmpty()) {
+      try {
+        ByteSize.parse("memory", m);
+      } catch (SpecValidationException e) {
+        throw new IllegalArgumentException(StepMessages.format("BerthDeployStep.badMemory", m), e);
+      }
+    }
+    this.memory = m;
+  }
+
+  /** CPU per replica of a drafted spec, e.g. {@code 500m}; empty for Berth's choice from detection. */
+  public String getCpu() {
+    return cpu;
+  }
+
+  @DataBoundSetter
+  public void setCpu(String cpu) {
+    String c = cpu == null ? "" : cpu.trim();
+    if (!c.isEmpty()) {
+      try {
+        Millicores.parse("cpu", c);
+      } catch (SpecValidationException e) {
+        throw new IllegalArgumentException(StepMessages.format("BerthDeployStep.badCpu", c), e);
+      }
+    }
+    this.cpu = c;
   }
 
   @Override

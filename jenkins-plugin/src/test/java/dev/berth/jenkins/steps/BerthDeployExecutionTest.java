@@ -3,7 +3,10 @@ package dev.berth.jenkins.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.imagebuilder.testing.Samples;
 import dev.berth.jenkins.actions.BerthBuildAction;
+import dev.berth.runtime.api.json.ApiJson;
+import dev.berth.runtime.api.spec.AppSpec;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -181,12 +184,87 @@ class BerthDeployExecutionTest {
   }
 
   @Test
-  void run_firstDeployWithoutSpec_asksForTheSpecFile() {
+  void run_firstDeployWithoutSpec_draftsTheSpecFromDetectionOfTheLegacyApp_andWritesIt() throws Exception {
+    Path app = Samples.l1DistJdk7(ws);
+    master.newApp().status(2, "COMPLETE", 2, 2, "");
     BerthDeployStep step = new BerthDeployStep("shop");
+    step.setDir("l1-dist-jdk7");
+    step.setImage("127.0.0.1:5000/shop:1");
+    step.setReplicas(2);
+
+    Map<String, Object> result = run(step);
+
+    Path file = app.resolve(".berth/app.yaml");
+    AppSpec drafted = ApiJson.readSpec(Files.readString(file));
+    assertThat(drafted.name()).isEqualTo("shop");
+    assertThat(drafted.image()).isEqualTo("127.0.0.1:5000/shop:1");
+    assertThat(drafted.replicas()).isEqualTo(2);
+    assertThat(drafted.jvm().automatic()).isTrue();
+    assertThat(drafted.jvm().facts().legacyXmx()).isEqualTo("1024m");
+    assertThat(drafted.resources().memoryBytes()).isGreaterThan(1024L << 20);
+    assertThat(drafted.ports()).extracting(p -> p.port()).containsExactly(8081);
+    assertThat(master.applied).singleElement().satisfies(json -> assertThat(ApiJson.readSpec(json)).isEqualTo(drafted));
+    assertThat(listener.text()).contains("[Berth] No spec: given, so drafted l1-dist-jdk7/.berth/app.yaml from"
+        + " detection (default/shop: image 127.0.0.1:5000/shop:1, 2 replicas, memory "
+        + drafted.resources().memory() + ", cpu 500m, port 8081, health tcp 8081, for -Xmx1024m); commit it and pass"
+        + " spec: 'l1-dist-jdk7/.berth/app.yaml' to make it editable.");
+    assertThat(result).containsEntry("outcome", "SUCCEEDED");
+  }
+
+  @Test
+  void run_firstDeployWithoutSpec_detectionFails_isOneLineNamingTheFolderAndTheFix() {
+    Samples.a1Ambiguous(ws);
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setDir("a1-ambiguous");
     step.setImage("127.0.0.1:5000/shop:1");
 
     assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
-        .hasMessageContaining("not on the master yet").hasMessageContaining("spec: 'app.yaml'");
+        .hasMessageStartingWith("berthDeploy: cannot draft a spec for 'shop': detection in a1-ambiguous failed"
+            + " [AMBIGUOUS] ")
+        .hasMessageContaining("fix: berth.yaml `artifact: target/app-1.0.jar` (pipeline step: artifact:"
+            + " 'target/app-1.0.jar'), or pass the app's spec file, e.g. spec: 'a1-ambiguous/.berth/app.yaml'")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     assertThat(master.applied).isEmpty();
+  }
+
+  @Test
+  void run_firstDeployWithoutSpecOrImage_asksForAnImage() {
+    Samples.l1DistJdk7(ws);
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setDir("l1-dist-jdk7");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessage("berthDeploy: no image to deploy default/shop for the first time: pass image:, run berthBuild"
+            + " earlier in this run, or pass the app's spec file, e.g. spec: 'app.yaml'");
+    assertThat(master.applied).isEmpty();
+  }
+
+  @Test
+  void run_memoryTooSmallForTheDraftedJvm_failsWithTheSmallestLimit() {
+    Samples.l1DistJdk7(ws);
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setDir("l1-dist-jdk7");
+    step.setImage("127.0.0.1:5000/shop:1");
+    step.setMemory("256Mi");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthDeploy: cannot draft a spec for 'shop' from l1-dist-jdk7: memory 256Mi is too"
+            + " small for this JVM app: the smallest limit that works is ");
+    assertThat(master.applied).isEmpty();
+  }
+
+  @Test
+  void run_appAlreadyOnTheMaster_keepsItsSpec_andSaysReplicasShapeOnlyADraft() throws Exception {
+    master.status(1, "COMPLETE", 2, 2, "").status(2, "COMPLETE", 2, 2, "");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop:2");
+    step.setReplicas(5);
+
+    run(step);
+
+    assertThat(master.applied).singleElement().asString().contains("\"replicas\":2");
+    assertThat(listener.text()).contains("[Berth] replicas, memory and cpu shape a drafted spec only; default/shop"
+        + " keeps its spec's. Edit the spec to change them.");
+    assertThat(ws.resolve(".berth/app.yaml")).doesNotExist();
   }
 }

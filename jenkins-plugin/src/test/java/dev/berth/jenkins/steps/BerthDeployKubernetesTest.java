@@ -194,12 +194,13 @@ class BerthDeployKubernetesTest {
   }
 
   @Test
-  void kubernetesWithoutSpecFile_asksForIt() {
+  void kubernetesWithoutSpecFile_andNoAppInTheFolder_saysDetectionFailedAndAsksForASpec() {
     BerthDeployStep step = new BerthDeployStep("web");
     step.setTarget("kubernetes");
     step.setImage("127.0.0.1:5000/web:2");
 
     assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
-        .hasMessageContaining("target 'kubernetes' needs the app's spec file: pass spec: 'app.yaml'");
+        .hasMessageStartingWith("berthDeploy: cannot draft a spec for 'web': detection in . failed [UNKNOWN_STACK]")
+        .hasMessageEndingWith("pass the app's spec file, e.g. spec: '.berth/app.yaml'");
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The master's HTTP API on loopback for execution tests: answers {@code GET /v1/apps/default/shop} with queued
  * status documents (the last one repeats) and {@code POST /v1/apps} with a fixed apply result, recording requests.
+ * After {@link #newApp()} the app reads as absent (404) until the first apply, as on a first deploy.
  */
 final class FakeMaster implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class FakeMaster implements AutoCloseable {
   final List<String> applied = new CopyOnWriteArrayList<>();
   private final Deque<String> statuses = new ArrayDeque<>();
   private final HttpServer server;
+  private volatile boolean absentUntilApplied;
 
   FakeMaster() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -32,7 +34,8 @@ final class FakeMaster implements AutoCloseable {
         applied.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         code = 200;
         body = "{\"app\":\"default/shop\",\"revision\":2,\"outcome\":\"updated\"}";
-      } else if (line.equals("GET /v1/apps/default/shop") && !statuses.isEmpty()) {
+      } else if (line.equals("GET /v1/apps/default/shop") && !statuses.isEmpty()
+          && !(absentUntilApplied && applied.isEmpty())) {
         code = 200;
         body = statuses.size() > 1 ? statuses.poll() : statuses.peek();
       } else {
@@ -56,6 +59,12 @@ final class FakeMaster implements AutoCloseable {
          "rollout":{"revision":%d,"phase":"%s","desired":%d,"updated":%d,"ready":%d,"oldRemaining":0,
                     "message":"%s"}}
         """.formatted(desired, revision, desired, desired, ready, revision, phase, desired, ready, ready, message));
+    return this;
+  }
+
+  /** The app is not on the master until the first apply. */
+  FakeMaster newApp() {
+    absentUntilApplied = true;
     return this;
   }
 

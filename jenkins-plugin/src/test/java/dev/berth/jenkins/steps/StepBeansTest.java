@@ -204,6 +204,30 @@ class StepBeansTest {
   }
 
   @Test
+  void deploy_draftArguments_defaultsSettersAndBadValues() {
+    BerthDeployStep s = new BerthDeployStep("shop");
+    assertThat(s.getDir()).isEmpty();
+    assertThat(s.getReplicas()).isEqualTo(1);
+    assertThat(s.getMemory()).isEmpty();
+    assertThat(s.getCpu()).isEmpty();
+    s.setDir(" dist ");
+    s.setReplicas(3);
+    s.setMemory(" 1Gi ");
+    s.setCpu("500m");
+    assertThat(s.getDir()).isEqualTo("dist");
+    assertThat(s.getReplicas()).isEqualTo(3);
+    assertThat(s.getMemory()).isEqualTo("1Gi");
+    assertThat(s.getCpu()).isEqualTo("500m");
+    assertThatThrownBy(() -> s.setReplicas(1001))
+        .hasMessage("berthDeploy: replicas 1001 must be a whole number from 0 to 1000.");
+    assertThatThrownBy(() -> s.setMemory("lots"))
+        .hasMessage("berthDeploy: memory 'lots' is not an amount of memory; pass e.g. memory: '512Mi' (Ki/Mi/Gi are"
+            + " 1024-based).");
+    assertThatThrownBy(() -> s.setCpu("fast"))
+        .hasMessage("berthDeploy: cpu 'fast' is not a CPU amount; pass e.g. cpu: '500m' or cpu: '1'.");
+  }
+
+  @Test
   void status_soleArgumentAndNamespace() {
     assertThat(dataBoundConstructor(BerthStatusStep.class).getParameterCount())
         .as("berthStatus 'shop' needs exactly one constructor parameter").isEqualTo(1);
