@@ -98,6 +98,14 @@ class NodeJvmSizingIT {
     for (AppStatus a : client.apps()) {
       client.delete(a.spec().namespace(), a.spec().name());
     }
+    // The agent removes the containers; closing it mid-removal would only interrupt it.
+    long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    try (DockerClient d = DockerClients.local()) {
+      while (System.nanoTime() < until && !d.listContainersCmd().withShowAll(true)
+          .withLabelFilter(Map.of(DockerEngine.RUN_LABEL, DockerEngine.runId())).exec().isEmpty()) {
+        Thread.sleep(100);
+      }
+    }
   }
 
   @AfterAll
