@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.runtime.api.json.ApiJson;
+import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.spec.SpecValidationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,29 @@ class ContainerEnvironmentTest {
               assertThat(e.value()).isEqualTo("24Mi");
               assertThat(e.allowed()).startsWith("at least ");
             });
+  }
+
+  @Test
+  void fromParts_isTheSameComputationAsFromTheSpec_withTheLimitFormattedInErrors() {
+    AppSpec spec = ApiJson.readSpec("name: shop\nimage: shop:1\nresources: {memory: 512Mi, cpu: 500m}\nenv: {A: b}\n"
+        + "jvm: {maxHeap: 200m, flags: [-XX:+UseSerialGC], facts: {stack: jvm-dist, jdkRuntime: 17, jdkVersion: 17.0.15}}\n");
+
+    assertThat(sized.of(spec.env(), spec.jvm(), 512L << 20, 500)).isEqualTo(sized.of(spec));
+    assertThatThrownBy(() -> sized.of(Map.of(), spec.jvm(), 24L << 20, 500))
+        .isInstanceOfSatisfying(SpecValidationException.class, e -> {
+          assertThat(e.field()).isEqualTo("resources.memory");
+          assertThat(e.value()).isEqualTo("24Mi");
+        });
+  }
+
+  @Test
+  void needsImageFacts_onlyWhenSizingIsAutoAndNoFactSaysJvm() {
+    assertThat(ContainerEnvironment.needsImageFacts(ApiJson.readSpec("name: a\nimage: a:1\n"))).isTrue();
+    assertThat(ContainerEnvironment.needsImageFacts(
+        ApiJson.readSpec("name: a\nimage: a:1\njvm: {facts: {threads: 40}}\n"))).isTrue();
+    assertThat(ContainerEnvironment.needsImageFacts(
+        ApiJson.readSpec("name: a\nimage: a:1\njvm: {facts: {jdkRuntime: 17}}\n"))).isFalse();
+    assertThat(ContainerEnvironment.needsImageFacts(
+        ApiJson.readSpec("name: a\nimage: a:1\njvm: {sizing: 'off'}\n"))).isFalse();
   }
 }
