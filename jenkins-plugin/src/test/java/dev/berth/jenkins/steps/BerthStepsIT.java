@@ -24,6 +24,8 @@ import dev.berth.runtime.agent.AgentConfig;
 import dev.berth.runtime.agent.AgentMain;
 import dev.berth.runtime.agent.RunningAgent;
 import dev.berth.runtime.api.client.BerthClient;
+import dev.berth.runtime.api.json.ApiJson;
+import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.status.AppStatus;
 import dev.berth.runtime.api.status.ReplicaStatus;
 import dev.berth.runtime.master.MasterConfig;
@@ -143,9 +145,6 @@ class BerthStepsIT {
   void detectDockerfileBuildDeployStatus_legacyDist_runsOnTheMasterAndIsRecordedOnTheBuild() throws Exception {
     Path app = Samples.l1DistJdk7(ws);
     String dir = ws.relativize(app).toString();
-    Files.writeString(ws.resolve("billing.yaml"), "name: billing\nimage: placeholder\nreplicas: 1\n"
-        + "resources: {memory: 256Mi, cpu: 500m}\nports: [{name: http, port: 8081}]\n"
-        + "health: {http: {path: /health}, period: 1s}\n");
     Run<?, ?> run = run(7);
     TestStepContext context = context(run, env(masterUrl(), TOKEN));
     String image = registry.address() + "/" + REPOSITORY;
@@ -166,8 +165,10 @@ class BerthStepsIT {
     long buildStart = System.nanoTime();
     Map<String, Object> built = new BerthBuildExecution(build, context).run();
     long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
+    // No spec file: the first deploy drafts one from detection of the same folder.
     BerthDeployStep deploy = new BerthDeployStep("billing");
-    deploy.setSpec("billing.yaml");
+    deploy.setDir(dir);
+    deploy.setReplicas(2);
     // What was pushed, pinned to its digest, as a pipeline passes r.reference on.
     deploy.setImage((String) built.get("reference"));
     deploy.setTimeoutSeconds(90);
@@ -190,10 +191,18 @@ class BerthStepsIT {
     try (DockerClient d = DockerClients.local()) {
       assertThat(d.inspectImageCmd(tag).exec().getId()).isEqualTo(imageId);
     }
-    assertThat(deployed).containsEntry("outcome", "SUCCEEDED").containsEntry("ready", 1L)
-        .containsEntry("desired", 1L).containsEntry("app", "billing");
-    assertThat(status).containsEntry("app", "billing").containsEntry("healthy", 1L).containsEntry("ready", true)
+    assertThat(deployed).containsEntry("outcome", "SUCCEEDED").containsEntry("ready", 2L)
+        .containsEntry("desired", 2L).containsEntry("app", "billing");
+    assertThat(status).containsEntry("app", "billing").containsEntry("healthy", 2L).containsEntry("ready", true)
         .containsEntry("revision", deployed.get("revision"));
+    // The drafted spec is the one the master runs: the start script's -Xmx1024m sized through the JVM facts.
+    AppSpec drafted = ApiJson.readSpec(Files.readString(app.resolve(".berth/app.yaml")));
+    assertThat(drafted.image()).isEqualTo(pinned);
+    assertThat(drafted.replicas()).isEqualTo(2);
+    assertThat(drafted.jvm().facts().legacyXmx()).isEqualTo("1024m");
+    assertThat(drafted.resources().memoryBytes()).isGreaterThan(1024L << 20);
+    assertThat(drafted.ports()).extracting(p -> p.port()).containsExactly(8081);
+    assertThat(client.app("default", "billing").spec()).isEqualTo(drafted);
     // The deployed replica is the built app: it answers on its published port.
     ReplicaStatus replica = client.app("default", "billing").replicas().get(0);
     assertThat(replica.node()).isEqualTo(nodeId);
@@ -209,7 +218,8 @@ class BerthStepsIT {
         .contains("[Berth] build job ")
         .contains("  ==> Running Berth's builder")
         .contains("[Berth] Built " + tag + " (" + digest + ") with cluster in ")
-        .contains("[Berth] app default/billing ").contains("rollout complete: 1/1 ready")
+        .contains("[Berth] No spec: given, so drafted " + dir + "/.berth/app.yaml from detection (default/billing:")
+        .contains("[Berth] app default/billing ").contains("rollout complete: 2/2 ready")
         .doesNotContain(TOKEN).doesNotContain("\tat ");
     assertThat(listener.text().lines().filter(l -> l.contains("Step ")).count())
         .as("the node's build output streamed into the log").isPositive();
@@ -224,7 +234,7 @@ class BerthStepsIT {
     assertThat(restored.getDeployOutcome()).isEqualTo("SUCCEEDED");
     JsonNode data = JSON.readTree(JSON.writeValueAsString(restored.toMap()));
     assertThat(data.get("image").get("tags").get(0).asText()).isEqualTo(tag);
-    assertThat(data.get("deploy").get("ready").asLong()).isEqualTo(1);
+    assertThat(data.get("deploy").get("ready").asLong()).isEqualTo(2);
     assertThat(data.get("deploy").get("dashboardPath").asText()).isEqualTo("berth/#default/billing");
 
     // The dashboard's JSON over the real master's records.
@@ -233,7 +243,7 @@ class BerthStepsIT {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("app").asText()).isEqualTo("billing");
     assertThat(rows.get(0).get("image").asText()).isEqualTo(pinned);
-    assertThat(rows.get(0).get("ready").asLong()).isEqualTo(1);
+    assertThat(rows.get(0).get("ready").asLong()).isEqualTo(2);
     assertThat(rows.get(0).get("health").asText()).isEqualTo("HEALTHY");
     assertThat(rows.get(0).get("nodes").get(0).asText()).isEqualTo(nodeId);
   }
