@@ -89,9 +89,9 @@ public final class Deployment {
   /**
    * Deploys and (if asked) waits.
    *
+   * @param drafter drafts the spec when the pipeline names no spec file and the target runs no such app
    * @throws DeployException when the spec or the arguments are wrong, or the target refuses or cannot be reached
    *     (the message names the input and the fix)
-   * @param drafter drafts the spec when the pipeline names no spec file and the target runs no such app
    * @throws BerthApiException when the Berth master refuses or cannot be reached
    */
   public DeployResult run(Request request, SpecDrafter drafter, Consumer<String> log)

@@ -86,8 +86,7 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
       }
     };
     String image = step.getImage().isEmpty() ? builtInThisRun(log) : step.getImage();
-    String specText = specText();
-    Deployment.Request request = new Deployment.Request(step.getNamespace(), step.getApp(), specText,
+    Deployment.Request request = new Deployment.Request(step.getNamespace(), step.getApp(), specText(),
         image, step.getStrategy(), step.getTarget(), step.isWait(),
         Duration.ofSeconds(step.getTimeoutSeconds()), BuildReference.fromEnvironment(env));
     DeployResult result;
@@ -99,9 +98,6 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
             return draft(draftImage, target, log);
           }, line -> log.println("[Berth] " + line));
     } catch (DeployException e) {
-      throw new AbortException("berthDeploy: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      // An override the drafted spec cannot take (e.g. memory below what the JVM needs).
       throw new AbortException("berthDeploy: " + e.getMessage());
     } catch (BerthApiException e) {
       throw new AbortException(StepMessages.format("BerthDeployStep.apiFailed", masterUrl[0], e.getMessage()));
