@@ -29,8 +29,10 @@ public record DeployResult(
     APPLIED,
     /** The rollout completed. */
     SUCCEEDED,
-    /** The rollout failed (and rolled back where the spec says so). */
+    /** The rollout failed. */
     FAILED,
+    /** The rollout failed and the spec that ran before it was applied again ({@code rollbackOnFailure}). */
+    ROLLED_BACK,
     /** The timeout passed first; the rollout goes on. */
     TIMED_OUT
   }

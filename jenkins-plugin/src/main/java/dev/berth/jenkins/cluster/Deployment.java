@@ -36,7 +36,7 @@ public final class Deployment {
    */
   public record Request(
       String namespace, String app, String specText, String image, String strategy, String target,
-      boolean waitForRollout, Duration timeout, BuildReference build) {
+      boolean waitForRollout, Duration timeout, BuildReference build, boolean rollbackOnFailure) {
     public Request {
       Objects.requireNonNull(app, "app");
       Objects.requireNonNull(timeout, "timeout");
@@ -114,7 +114,8 @@ public final class Deployment {
     DeployOutcome outcome;
     try (DeployTarget deployTarget = targets.open(target)) {
       outcome = deployTarget.deploy(
-          new DeployRequest(spec, null, request.waitForRollout(), request.timeout(), false), log);
+          new DeployRequest(spec, null, request.waitForRollout(), request.timeout(),
+              request.rollbackOnFailure()), log);
     } catch (dev.berth.runtime.deploy.DeployException e) {
       if (e.getCause() instanceof BerthApiException api) {
         throw api;
@@ -125,16 +126,16 @@ public final class Deployment {
       throw new DeployException(e.getMessage());
     }
     outcome.diagnostics().forEach(line -> log.accept("  " + line));
-    return new DeployResult(spec.name(), spec.namespace(), outcome.revision(), outcome(outcome.phase()),
+    return new DeployResult(spec.name(), spec.namespace(), outcome.revision(), outcome(outcome),
         outcome.ready(), outcome.phase() == DeployOutcome.Phase.APPLIED ? 0 : outcome.desired(), millis(started),
         outcome.phase() == DeployOutcome.Phase.APPLIED ? "" : outcome.message(), target);
   }
 
-  private static DeployResult.Outcome outcome(DeployOutcome.Phase phase) {
-    return switch (phase) {
+  private static DeployResult.Outcome outcome(DeployOutcome outcome) {
+    return switch (outcome.phase()) {
       case APPLIED -> DeployResult.Outcome.APPLIED;
       case COMPLETE -> DeployResult.Outcome.SUCCEEDED;
-      case FAILED -> DeployResult.Outcome.FAILED;
+      case FAILED -> outcome.rolledBack() ? DeployResult.Outcome.ROLLED_BACK : DeployResult.Outcome.FAILED;
       case TIMED_OUT -> DeployResult.Outcome.TIMED_OUT;
     };
   }

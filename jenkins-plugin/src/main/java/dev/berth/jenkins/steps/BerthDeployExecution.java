@@ -88,7 +88,8 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     String image = step.getImage().isEmpty() ? builtInThisRun(log) : step.getImage();
     Deployment.Request request = new Deployment.Request(step.getNamespace(), step.getApp(), specText(),
         image, step.getStrategy(), step.getTarget(), step.isWait(),
-        Duration.ofSeconds(step.getTimeoutSeconds()), BuildReference.fromEnvironment(env));
+        Duration.ofSeconds(step.getTimeoutSeconds()), BuildReference.fromEnvironment(env),
+        step.isRollbackOnFailure());
     DeployResult result;
     boolean[] drafted = {false};
     try {
@@ -107,7 +108,8 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     }
     log.println("[Berth] " + result.summary());
     BuildPage.of(getContext(), log).deployed(result, image == null ? "" : image);
-    if (result.outcome() == DeployResult.Outcome.FAILED || result.outcome() == DeployResult.Outcome.TIMED_OUT) {
+    if (result.outcome() == DeployResult.Outcome.FAILED || result.outcome() == DeployResult.Outcome.ROLLED_BACK
+        || result.outcome() == DeployResult.Outcome.TIMED_OUT) {
       if (step.isFailOnRollback()) {
         throw new AbortException("berthDeploy: " + result.summary());
       }

@@ -37,6 +37,7 @@ public class BerthDeployStep extends Step {
   private boolean wait = true;
   private int timeoutSeconds = 600;
   private boolean failOnRollback = true;
+  private boolean rollbackOnFailure;
   private String dir = "";
   private int replicas = 1;
   private String memory = "";
@@ -142,6 +143,16 @@ public class BerthDeployStep extends Step {
   @DataBoundSetter
   public void setFailOnRollback(boolean failOnRollback) {
     this.failOnRollback = failOnRollback;
+  }
+
+  /** Whether a failed rollout is undone by applying the spec that ran before it (outcome {@code ROLLED_BACK}). */
+  public boolean isRollbackOnFailure() {
+    return rollbackOnFailure;
+  }
+
+  @DataBoundSetter
+  public void setRollbackOnFailure(boolean rollbackOnFailure) {
+    this.rollbackOnFailure = rollbackOnFailure;
   }
 
   /** The application folder detection drafts the spec from, relative to the workspace; empty for the workspace. */

@@ -147,6 +147,31 @@ class BerthDeployExecutionTest {
   }
 
   @Test
+  void run_failedRolloutWithRollbackOnFailure_appliesTheSpecThatRanBefore_andFailsAsRolledBack() {
+    master.status(1, "COMPLETE", 1, 1, "").status(2, "FAILED", 1, 0, "health check failed 3 times");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop:2");
+    step.setRollbackOnFailure(true);
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthDeploy: default/shop revision 2: ROLLED_BACK, 0/1 ready");
+    assertThat(master.applied).hasSize(2);
+    assertThat(master.applied.get(0)).contains("\"image\":\"127.0.0.1:5000/shop:2\"");
+    assertThat(master.applied.get(1)).contains("\"image\":\"127.0.0.1:5000/shop:1\"");
+    assertThat(listener.text()).contains("[Berth] rolled back: applied the previous spec again");
+  }
+
+  @Test
+  void run_failedRolloutWithoutRollbackOnFailure_appliesOnce() {
+    master.status(1, "COMPLETE", 1, 1, "").status(2, "FAILED", 1, 0, "health check failed 3 times");
+    BerthDeployStep step = new BerthDeployStep("shop");
+    step.setImage("127.0.0.1:5000/shop:2");
+
+    assertThatThrownBy(() -> run(step)).isInstanceOf(AbortException.class).hasMessageContaining(": FAILED,");
+    assertThat(master.applied).hasSize(1);
+  }
+
+  @Test
   void run_rolloutNeverEnds_timesOut() {
     master.status(1, "COMPLETE", 1, 1, "").status(2, "PROGRESSING", 1, 0, "pulling");
     BerthDeployStep step = new BerthDeployStep("shop");

@@ -177,6 +177,7 @@ class StepBeansTest {
     assertThat(s.isWait()).isTrue();
     assertThat(s.getTimeoutSeconds()).isEqualTo(600);
     assertThat(s.isFailOnRollback()).isTrue();
+    assertThat(s.isRollbackOnFailure()).isFalse();
     assertThat(s.getTarget()).isEmpty();
     s.setImage("registry:5000/shop@sha256:abc");
     s.setTarget("kubernetes");
@@ -184,6 +185,7 @@ class StepBeansTest {
     s.setWait(false);
     s.setTimeoutSeconds(120);
     s.setFailOnRollback(false);
+    s.setRollbackOnFailure(true);
     s.setSpec("deploy/app.yaml");
     s.setNamespace("team-a");
     assertThat(s.getSpec()).isEqualTo("deploy/app.yaml");
@@ -194,6 +196,7 @@ class StepBeansTest {
     assertThat(s.isWait()).isFalse();
     assertThat(s.getTimeoutSeconds()).isEqualTo(120);
     assertThat(s.isFailOnRollback()).isFalse();
+    assertThat(s.isRollbackOnFailure()).isTrue();
     assertThatThrownBy(() -> s.setTarget("nomad"))
         .hasMessage("berthDeploy: target 'nomad' is not known; use berth (the bundled runtime) or kubernetes");
     s.setTarget("K8s");
