@@ -6,6 +6,12 @@ import dev.berth.runtime.model.Replica;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -18,9 +24,21 @@ import org.h2.mvstore.MVStoreException;
  *
  * <p>Every {@link #append} commits and then syncs (fsync), so an acknowledged write survives kill -9 and power
  * loss.
+ *
+ * <p>The file is read and written on one thread of its own. The JDK closes a file channel that an interrupted
+ * thread reads or writes, and MVStore cannot reopen it: one interrupted caller (a worker stopped mid-write, a timer
+ * shut down) would close the store for every other thread. Callers wait for their write even when interrupted,
+ * and keep their interrupt.
  */
 final class MvStoreJournal implements Journal {
 
+  private final ExecutorService io =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "berth-store-io");
+            t.setDaemon(true);
+            return t;
+          });
   private final MVStore store;
   private final MVMap<String, String> apps;
   private final MVMap<String, String> replicas;
@@ -51,6 +69,13 @@ final class MvStoreJournal implements Journal {
 
   @Override
   public synchronized void append(StoreWrite write) {
+    onIoThread(() -> {
+      write(write);
+      return null;
+    });
+  }
+
+  private void write(StoreWrite write) {
     try {
       write.deleteApps().forEach(apps::remove);
       write.putApps().forEach(a -> apps.put(a.key(), ApiJson.toJson(a)));
@@ -67,22 +92,68 @@ final class MvStoreJournal implements Journal {
 
   @Override
   public Map<String, AppRecord> apps() {
-    Map<String, AppRecord> out = new HashMap<>();
-    apps.forEach((k, v) -> out.put(k, ApiJson.read(v, AppRecord.class)));
-    return out;
+    return onIoThread(() -> {
+      Map<String, AppRecord> out = new HashMap<>();
+      apps.forEach((k, v) -> out.put(k, ApiJson.read(v, AppRecord.class)));
+      return out;
+    });
   }
 
   @Override
   public Map<String, Replica> replicas() {
-    Map<String, Replica> out = new HashMap<>();
-    replicas.forEach((k, v) -> out.put(k, ApiJson.read(v, Replica.class)));
-    return out;
+    return onIoThread(() -> {
+      Map<String, Replica> out = new HashMap<>();
+      replicas.forEach((k, v) -> out.put(k, ApiJson.read(v, Replica.class)));
+      return out;
+    });
   }
 
   @Override
   public synchronized void close() {
-    if (!store.isClosed()) {
-      store.close();
+    if (io.isShutdown()) {
+      return;
+    }
+    try {
+      onIoThread(() -> {
+        if (!store.isClosed()) {
+          store.close();
+        }
+        return null;
+      });
+    } finally {
+      io.shutdown();
+    }
+  }
+
+  /** Runs {@code work} on the file's thread and waits for it, interrupted or not. */
+  private <T> T onIoThread(Callable<T> work) {
+    Future<T> result;
+    try {
+      result = io.submit(work);
+    } catch (RejectedExecutionException e) {
+      throw new StoreException("the master's state file is closed", e);
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return result.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new StoreException("could not use the master's state file: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -42,6 +42,25 @@ class DurableStateStoreTest {
   }
 
   @Test
+  void aWriterInterruptedMidWrite_doesNotCloseTheStoreForEveryoneElse() throws Exception {
+    try (DurableStateStore store = DurableStateStore.open(dir)) {
+      // A thread with its interrupt flag set: the JDK closes a file channel that such a thread writes to.
+      Thread interrupted = new Thread(() -> {
+        Thread.currentThread().interrupt();
+        store.write(StoreWrite.app(app("web", 1)));
+      });
+      interrupted.start();
+      interrupted.join();
+
+      store.write(StoreWrite.app(app("api", 1)));
+    }
+
+    try (DurableStateStore store = DurableStateStore.open(dir)) {
+      assertThat(store.snapshot().apps()).containsOnlyKeys("default/web", "default/api");
+    }
+  }
+
+  @Test
   void secondStoreOnSameFolder_failsNamingTheFolder() {
     try (DurableStateStore store = DurableStateStore.open(dir)) {
       assertThatThrownBy(() -> DurableStateStore.open(dir))
