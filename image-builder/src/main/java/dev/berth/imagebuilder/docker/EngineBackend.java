@@ -126,7 +126,9 @@ public final class EngineBackend implements BuildBackend {
               ? buildImage(docker, context, null, null, build.tags(), labels(base), listener)
               : buildOnCache(docker, context, split.get(), from, build.tags(), labels(base), listener);
       // The legacy builder reports a short ID; callers compare full ones.
-      imageId = docker.inspectImageCmd(imageId).exec().getId();
+      InspectImageResponse built = docker.inspectImageCmd(imageId).exec();
+      imageId = built.getId();
+      long sizeBytes = built.getSize() == null ? -1 : built.getSize();
       String digest = null;
       boolean pushed = false;
       if (build.target() instanceof BuildTarget.Registry) {
@@ -140,7 +142,8 @@ public final class EngineBackend implements BuildBackend {
       }
       listener.onEvent(BuildEvent.step("Built " + image + " (" + shortId(imageId) + ")"));
       return new BuildResult(
-          image, build.tags(), imageId, digest, pushed, name(), baseImage, baseImage.startsWith("berth/"));
+          image, build.tags(), imageId, digest, pushed, name(), baseImage, baseImage.startsWith("berth/"),
+          sizeBytes);
     } catch (DockerException | DockerClientException e) {
       throw new ImageBuildException(
           "building " + image + " from " + context + " failed: " + firstLine(e.getMessage())

@@ -166,7 +166,7 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
           + job.exitCode() + ")", job.message()));
     }
     return new BuiltImage(job.image(), job.tags(), job.imageId(), job.digest(), job.push(), "cluster", "", "",
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000, job.imageBytes() == null ? -1 : job.imageBytes());
   }
 
   private BuiltImage committed(StepWorkspace ws, Path dockerfile, List<String> tags, PrintStream log)
@@ -179,7 +179,7 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
       throws ImageBuildException {
     BuiltImage b = LocalImageBuild.run(ws.folder(), tags, mode, step.isPush(), log::println);
     return b.tarFile().isEmpty() ? b : new BuiltImage(b.image(), b.tags(), b.imageId(), b.digest(), b.pushed(),
-        b.builder(), b.baseImage(), ws.relative(Path.of(b.tarFile())), b.durationMs());
+        b.builder(), b.baseImage(), ws.relative(Path.of(b.tarFile())), b.durationMs(), b.sizeBytes());
   }
 
   private static String firstLine(String message) {

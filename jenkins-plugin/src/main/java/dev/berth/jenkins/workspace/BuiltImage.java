@@ -17,6 +17,8 @@ import java.util.List;
  * @param tarFile the {@code docker load}-able tar a daemonless build wrote (the step names it relative to the
  *     workspace), or empty
  * @param durationMs how long the build took
+ * @param sizeBytes the image's size in the engine that built it (as {@code docker images} shows it), or -1 when it is
+ *     in no engine (a daemonless build to a registry or a tar)
  */
 public record BuiltImage(
     String image,
@@ -27,7 +29,14 @@ public record BuiltImage(
     String builder,
     String baseImage,
     String tarFile,
-    long durationMs) {
+    long durationMs,
+    long sizeBytes) {
+
+  /** An image whose size is not known. */
+  public BuiltImage(String image, List<String> tags, String imageId, String digest, boolean pushed, String builder,
+      String baseImage, String tarFile, long durationMs) {
+    this(image, tags, imageId, digest, pushed, builder, baseImage, tarFile, durationMs, -1);
+  }
 
   public BuiltImage {
     tags = List.copyOf(tags);
@@ -49,6 +58,7 @@ public record BuiltImage(
     m.put("builder", builder);
     m.put("baseImage", baseImage);
     m.put("tarFile", tarFile);
+    m.put("sizeBytes", sizeBytes);
     m.put("durationMs", durationMs);
     return m;
   }

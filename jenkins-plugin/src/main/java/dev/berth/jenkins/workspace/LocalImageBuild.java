@@ -54,7 +54,7 @@ public final class LocalImageBuild {
     long ms = (System.nanoTime() - start) / 1_000_000;
     String tarFile = target instanceof BuildTarget.Tar ? tar.toString() : "";
     return new BuiltImage(r.image(), r.tags(), r.imageId(), r.digest(), r.pushed(),
-        mode == Mode.JIB ? "jib" : "docker", r.baseImage(), tarFile, ms);
+        mode == Mode.JIB ? "jib" : "docker", r.baseImage(), tarFile, ms, r.sizeBytes());
   }
 
   /**
@@ -69,7 +69,8 @@ public final class LocalImageBuild {
     BuildTarget target = push ? new BuildTarget.Registry() : new BuildTarget.Engine();
     BuildResult r = ImageBuilder.buildDockerfile(folder, tags, target, event -> log.accept(line(event)));
     long ms = (System.nanoTime() - start) / 1_000_000;
-    return new BuiltImage(r.image(), r.tags(), r.imageId(), r.digest(), r.pushed(), "docker", r.baseImage(), "", ms);
+    return new BuiltImage(r.image(), r.tags(), r.imageId(), r.digest(), r.pushed(), "docker", r.baseImage(), "", ms,
+        r.sizeBytes());
   }
 
   private static String line(BuildEvent event) {

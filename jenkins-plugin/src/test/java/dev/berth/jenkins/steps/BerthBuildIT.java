@@ -139,6 +139,10 @@ class BerthBuildIT {
         .containsEntry("reference", repository + "@" + dockerDigest);
     assertThat(dockerDigest).startsWith("sha256:");
     assertThat(jib).containsEntry("builder", "jib").containsEntry("pushed", true).containsEntry("digest", jibDigest)
-        .containsEntry("tarFile", "");
+        .containsEntry("tarFile", "").containsEntry("sizeBytes", -1L);
+    try (DockerClient engine = DockerClients.local()) {
+      assertThat(docker).containsEntry("sizeBytes",
+          engine.inspectImageCmd(repository + ":" + DockerEngine.runId()).exec().getSize());
+    }
   }
 }

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.thoughtworks.xstream.XStream;
 import dev.berth.imagebuilder.base.BaseImages;
@@ -189,7 +190,10 @@ class BerthStepsIT {
     String imageId = (String) built.get("imageId");
     assertThat(imageId).matches("sha256:[0-9a-f]{64}");
     try (DockerClient d = DockerClients.local()) {
-      assertThat(d.inspectImageCmd(tag).exec().getId()).isEqualTo(imageId);
+      InspectImageResponse inNodeEngine = d.inspectImageCmd(tag).exec();
+      assertThat(inNodeEngine.getId()).isEqualTo(imageId);
+      // The size the node's engine reports travels back with the job.
+      assertThat(built).containsEntry("sizeBytes", inNodeEngine.getSize());
     }
     assertThat(deployed).containsEntry("outcome", "SUCCEEDED").containsEntry("ready", 2L)
         .containsEntry("desired", 2L).containsEntry("app", "billing");

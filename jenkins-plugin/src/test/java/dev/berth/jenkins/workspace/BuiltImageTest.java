@@ -13,7 +13,7 @@ class BuiltImageTest {
   @Test
   void toMap_hasEveryKeyWithPipelineTypes() {
     BuiltImage b = new BuiltImage("127.0.0.1:5000/shop:7", List.of("127.0.0.1:5000/shop:7"), "sha256:1", DIGEST,
-        true, "jib", "berth/jre:17", null, 1234);
+        true, "jib", "berth/jre:17", null, 1234, 73_400_320L);
 
     assertThat(b.toMap()).containsExactly(
         org.assertj.core.api.Assertions.entry("image", "127.0.0.1:5000/shop:7"),
@@ -25,6 +25,7 @@ class BuiltImageTest {
         org.assertj.core.api.Assertions.entry("builder", "jib"),
         org.assertj.core.api.Assertions.entry("baseImage", "berth/jre:17"),
         org.assertj.core.api.Assertions.entry("tarFile", ""),
+        org.assertj.core.api.Assertions.entry("sizeBytes", 73_400_320L),
         org.assertj.core.api.Assertions.entry("durationMs", 1234L));
     assertThat(b.toMap().get("tags")).isInstanceOf(ArrayList.class);
   }

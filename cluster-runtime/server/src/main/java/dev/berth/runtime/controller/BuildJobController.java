@@ -272,6 +272,7 @@ public final class BuildJobController {
     if (phase.finished()) {
       job.imageId = report.imageId();
       job.digest = report.digest();
+      job.imageBytes = report.imageBytes() < 0 ? null : report.imageBytes();
       finish(job, phase, report.exitCode(), report.message());
     } else if (!report.message().isEmpty()) {
       job.message = report.message();
@@ -449,6 +450,7 @@ public final class BuildJobController {
     String message = "";
     String imageId;
     String digest;
+    Long imageBytes;
     Instant startedAt;
     Instant finishedAt;
     Instant lastReportAt;
@@ -461,7 +463,7 @@ public final class BuildJobController {
 
     BuildJobStatus status() {
       return new BuildJobStatus(id, phase, request.app(), node, exitCode, message, request.image(), imageId, digest,
-          request.tags(), request.push(), contextBytes, submittedAt, startedAt, finishedAt);
+          request.tags(), request.push(), contextBytes, submittedAt, startedAt, finishedAt, imageBytes);
     }
   }
 }

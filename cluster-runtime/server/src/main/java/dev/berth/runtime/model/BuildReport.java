@@ -15,7 +15,14 @@ import java.util.Objects;
  * @param lines log lines since the previous report, in order
  */
 public record BuildReport(
-    String jobId, String phase, Integer exitCode, String message, String imageId, String digest, List<String> lines) {
+    String jobId, String phase, Integer exitCode, String message, String imageId, String digest, List<String> lines,
+    long imageBytes) {
+
+  /** A report that carries no image size (a running or failed job). */
+  public BuildReport(
+      String jobId, String phase, Integer exitCode, String message, String imageId, String digest, List<String> lines) {
+    this(jobId, phase, exitCode, message, imageId, digest, lines, -1);
+  }
 
   public BuildReport {
     Objects.requireNonNull(jobId, "jobId");

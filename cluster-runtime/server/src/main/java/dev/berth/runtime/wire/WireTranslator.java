@@ -130,11 +130,12 @@ public final class WireTranslator {
   /** A build job's report. */
   public static BuildReportMessage toMessage(BuildReport r) {
     return new BuildReportMessage(r.jobId(), r.phase(), r.exitCode(), r.message(), r.imageId(), r.digest(),
-        new ArrayList<>(r.lines()));
+        new ArrayList<>(r.lines()), r.imageBytes());
   }
 
   /** A build job's report as the master reads it. */
   public static BuildReport toModel(BuildReportMessage m) {
-    return new BuildReport(m.jobId(), m.phase(), m.exitCode(), m.message(), m.imageId(), m.digest(), m.lines());
+    return new BuildReport(m.jobId(), m.phase(), m.exitCode(), m.message(), m.imageId(), m.digest(), m.lines(),
+        m.imageBytes());
   }
 }

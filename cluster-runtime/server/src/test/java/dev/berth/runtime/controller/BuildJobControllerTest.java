@@ -142,8 +142,9 @@ class BuildJobControllerTest {
     });
     assertThat(freed).isEmpty();
 
-    jobs.report("n1", new BuildReport(job.id(), "SUCCEEDED", 0, "built", "sha256:1", null, List.of()));
+    jobs.report("n1", new BuildReport(job.id(), "SUCCEEDED", 0, "built", "sha256:1", null, List.of(), 73_400_320L));
 
+    assertThat(jobs.status(job.id()).orElseThrow().imageBytes()).isEqualTo(73_400_320L);
     assertThat(jobs.heldByNode()).isEmpty();
     assertThat(freed).hasSize(1);
   }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param submittedAt when the job was accepted
  * @param startedAt when a node was assigned, or {@code null}
  * @param finishedAt when it reached a final phase, or {@code null}
+ * @param imageBytes the built image's size in its node's engine once it succeeded, or {@code null} when not known
  */
 public record BuildJobStatus(
     String id,
@@ -37,7 +38,8 @@ public record BuildJobStatus(
     long contextBytes,
     Instant submittedAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    Long imageBytes) {
 
   public BuildJobStatus {
     tags = tags == null ? List.of() : List.copyOf(tags);

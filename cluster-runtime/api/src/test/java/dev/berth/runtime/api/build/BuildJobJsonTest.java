@@ -17,7 +17,7 @@ class BuildJobJsonTest {
     BuildJobStatus status =
         new BuildJobStatus("b-1", BuildJobPhase.SUCCEEDED, "shop", "node-1", 0, "built", "shop:1", "sha256:ab", null,
             List.of("shop:1", "shop:latest"), false, 1234, Instant.parse("2026-01-01T00:00:00Z"),
-            Instant.parse("2026-01-01T00:00:01Z"), Instant.parse("2026-01-01T00:00:09Z"));
+            Instant.parse("2026-01-01T00:00:01Z"), Instant.parse("2026-01-01T00:00:09Z"), 73_400_320L);
     String json = ApiJson.toJson(status);
     assertFalse(json.contains("\"finished\""), json);
     assertEquals(status, ApiJson.read(json, BuildJobStatus.class));

@@ -329,7 +329,7 @@ public final class BuildJobRunner implements AutoCloseable {
     if (exit != null && exit == 0 && Files.isRegularFile(resultFile)) {
       BuilderResult r = ApiJson.read(Files.readString(resultFile), BuilderResult.class);
       String message = "built " + r.image() + " (" + r.imageId() + ")" + (r.pushed() ? " and pushed it" : "");
-      return new BuildReport(job.jobId(), "SUCCEEDED", 0, message, r.imageId(), r.digest(), List.of());
+      return new BuildReport(job.jobId(), "SUCCEEDED", 0, message, r.imageId(), r.digest(), List.of(), r.sizeBytes());
     }
     String why = progress.lastError();
     String message = exit == null
