@@ -5,28 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.imagebuilder.testing.Samples;
 import dev.berth.runtime.api.json.ApiJson;
 import dev.berth.runtime.api.spec.AppSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class InitCommandTest {
+class InitCommandTest extends CliHarness {
 
   static final String IMAGE = "127.0.0.1:5000/billing:1.4.2";
 
   @TempDir Path tmp;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = BerthCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
 
   @Test
   void legacyDist_writesAValidSpecUnderTheFolder_andPrintsItsKeyFacts() throws Exception {
