@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ScaleCommand.class,
       DeleteCommand.class,
       BenchStartCommand.class,
+      BenchScheduleCommand.class,
       JvmSizeCommand.class,
       ExportCommand.class,
     })

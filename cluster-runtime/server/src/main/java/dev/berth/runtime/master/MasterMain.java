@@ -50,6 +50,7 @@ public final class MasterMain implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final String token;
   private final BuildJobController builds;
+  private final AppWriter writer;
 
   private MasterMain(MasterConfig config, NodeTransport.Factory transports, PrintStream log) throws IOException {
     Clock clock = Clock.systemUTC();
@@ -81,7 +82,7 @@ public final class MasterMain implements AutoCloseable {
                 "berth-node-sync", nodeQueue, new NodeSyncController(store, transport.gateway(), assignments, epoch),
                 (key, e) -> log.println("node " + key + ": sync failed: " + e))
             .start(1);
-    AppWriter writer = new AppWriter(store, clock, appQueue::add);
+    this.writer = new AppWriter(store, clock, appQueue::add);
     this.api =
         ApiServer.start(
             new InetSocketAddress(config.apiHost(), config.apiPort()), store, writer, transport.gateway(),
@@ -144,6 +145,11 @@ public final class MasterMain implements AutoCloseable {
   /** The build jobs (for in-process callers such as tests). */
   public BuildJobController builds() {
     return builds;
+  }
+
+  /** The writer the HTTP API applies, scales and deletes apps through (for in-process callers such as benchmarks). */
+  public AppWriter writer() {
+    return writer;
   }
 
   /** The store (for in-process callers such as tests). */
