@@ -120,10 +120,10 @@ public final class AppReconciler {
         }
       }
     }
-    Set<String> allIds = new HashSet<>(snapshot.replicas().keySet());
+    // Taken: every id in the cluster, and those created in this pass (they are in working).
+    java.util.function.Predicate<String> taken = id -> snapshot.replicas().containsKey(id) || working.containsKey(id);
     for (int i = 0; i < decision.create(); i++) {
-      String id = newId(spec, desired.revision(), now, i, allIds);
-      allIds.add(id);
+      String id = newId(spec, desired.revision(), now, i, taken);
       Replica created = Replica.create(id, desired.key(), desired.revision(), now);
       working.put(id, created);
       changed.put(id, created);
@@ -149,12 +149,11 @@ public final class AppReconciler {
           }
         });
     if (!requests.isEmpty()) {
-      Map<String, Replica> all = new HashMap<>(snapshot.replicas());
-      existing.forEach(r -> all.remove(r.id()));
-      all.putAll(working);
-      ClusterSnapshot view = new ClusterSnapshot(snapshot.revision(), snapshot.apps(), all, snapshot.nodes(), Map.of());
+      // The cluster with this app's replicas as this pass leaves them.
+      Set<String> replaced = new HashSet<>();
+      existing.forEach(r -> replaced.add(r.id()));
       List<NodeView> nodes = new ArrayList<>();
-      for (NodeView node : ClusterView.nodes(view)) {
+      for (NodeView node : ClusterView.nodes(snapshot, replaced, working.values())) {
         for (PlacementRequest held : heldByNode.getOrDefault(node.id(), List.of())) {
           node = node.with(held);
         }
@@ -229,13 +228,14 @@ public final class AppReconciler {
     };
   }
 
-  private static String newId(AppSpec spec, long revision, Instant now, int index, Set<String> taken) {
+  private static String newId(
+      AppSpec spec, long revision, Instant now, int index, java.util.function.Predicate<String> taken) {
     // Deterministic (the time is an input) yet unlikely to reuse an id whose old container may still be stopping.
     long seed = now.toEpochMilli() % 60_466_176L; // 36^5
     for (int n = index; ; n++) {
       String id = spec.namespace() + "." + spec.name() + "-" + revision + "-"
           + Long.toString(seed + n * 7919L, 36);
-      if (!taken.contains(id)) {
+      if (!taken.test(id)) {
         return id;
       }
     }

@@ -60,12 +60,24 @@ public class InMemoryStateStore implements StateStore {
       }
       // Durable first: a write that fails here leaves memory untouched, so nothing unacknowledged is visible.
       journal.append(write);
-      Map<String, AppRecord> apps = new HashMap<>(current.apps());
-      write.deleteApps().forEach(apps::remove);
-      write.putApps().forEach(a -> apps.put(a.key(), a));
-      Map<String, Replica> replicas = new HashMap<>(current.replicas());
-      write.deleteReplicas().forEach(replicas::remove);
-      write.putReplicas().forEach(r -> replicas.put(r.id(), r));
+      // A map the write does not touch is shared with the new snapshot rather than copied: most writes change
+      // either the apps or the replicas, and the replicas are the large map.
+      Map<String, AppRecord> apps = current.apps();
+      if (!write.deleteApps().isEmpty() || !write.putApps().isEmpty()) {
+        apps = new HashMap<>(apps);
+        write.deleteApps().forEach(apps::remove);
+        for (AppRecord a : write.putApps()) {
+          apps.put(a.key(), a);
+        }
+      }
+      Map<String, Replica> replicas = current.replicas();
+      if (!write.deleteReplicas().isEmpty() || !write.putReplicas().isEmpty()) {
+        replicas = new HashMap<>(replicas);
+        write.deleteReplicas().forEach(replicas::remove);
+        for (Replica r : write.putReplicas()) {
+          replicas.put(r.id(), r);
+        }
+      }
       next = new ClusterSnapshot(current.revision() + 1, apps, replicas, current.nodes(), current.observations());
       current = next;
     }

@@ -6,16 +6,22 @@ import dev.berth.runtime.api.facts.FactLabels;
 import dev.berth.runtime.api.json.ApiJson;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.model.AppRecord;
+import dev.berth.runtime.model.ClusterSnapshot;
+import dev.berth.runtime.model.NodeAssignment;
 import dev.berth.runtime.model.Replica;
 import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.model.RolloutState;
 import dev.berth.runtime.sizing.ContainerEnvironment;
 import dev.berth.runtime.sizing.JvmSizing;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Which replicas the master sizes itself, and which it leaves to the node that holds the image. */
+/**
+ * What each node is told to run: its replicas as its assignment, and which replicas the master sizes itself and
+ * which it leaves to the node that holds the image.
+ */
 class NodeAssignmentsTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -77,5 +83,37 @@ class NodeAssignmentsTest {
     assertThat(r.jvmSizing()).isNull();
     assertThat(r.env()).isEqualTo(Map.of("A", "b"));
     assertThat(r.labels()).doesNotContainKey(NodeAssignments.JVM_SIZING_LABEL);
+  }
+
+
+  private static final AppRecord WEB =
+      new AppRecord(
+          new AppSpec("web", null, "web:1", 2, null, null, null, null, null, null, null, null, null, null, null, null),
+          1, T0, T0, RolloutState.start(1, T0, 0), Map.of());
+
+  private static Replica on(String id, String node) {
+    return Replica.create(id, WEB.key(), 1, T0).placedOn(node, T0);
+  }
+
+  private static ClusterSnapshot snapshot(long revision, Map<String, Replica> replicas) {
+    return new ClusterSnapshot(revision, Map.of(WEB.key(), WEB), replicas, Map.of(), Map.of());
+  }
+
+  @Test
+  void forNode_followsEveryChangeOfTheReplicas() {
+    Map<String, Replica> replicas = new HashMap<>(Map.of("w2", on("w2", "a"), "w1", on("w1", "a"), "w3", on("w3", "b")));
+    ClusterSnapshot first = snapshot(1, replicas);
+
+    NodeAssignment a1 = assignments.forNode("a", first, 7);
+    replicas.put("w1", on("w1", "b"));
+    replicas.put("w4", on("w4", "a"));
+    NodeAssignment a2 = assignments.forNode("a", snapshot(2, replicas), 8);
+
+    assertThat(a1.replicas()).extracting(ReplicaAssignment::replicaId).containsExactly("w1", "w2");
+    assertThat(a1.generation()).isEqualTo(7);
+    assertThat(a2.replicas()).extracting(ReplicaAssignment::replicaId).containsExactly("w2", "w4");
+    assertThat(assignments.forNode("b", first, 9).replicas()).extracting(ReplicaAssignment::replicaId)
+        .containsExactly("w3");
+    assertThat(assignments.forNode("c", first, 10).replicas()).isEmpty();
   }
 }
