@@ -84,9 +84,9 @@ public final class ScheduleReport {
     ScheduleBench.Churn c = r.churn();
     if (c != null) {
       out.append(String.format(Locale.ROOT,
-          "churn: %d one-replica apps due at %.0f/s, applied at %.1f/s by %d concurrent callers, with the throughput"
-              + " run's replicas still placed; latencies count from each submission's due time%n",
-          c.submitted(), c.rate(), c.achievedRate(), ScheduleBench.SUBMITTERS));
+          "churn: %d one-replica apps due at %.0f/s, applied at %.1f/s by %d concurrent callers, with %d replicas"
+              + " already placed; latencies count from each submission's due time%n",
+          c.submitted(), c.rate(), c.achievedRate(), ScheduleBench.SUBMITTERS, r.footprint().tasks()));
     }
     out.append(String.format(Locale.ROOT, "nodes declared down: %d, master errors logged: %d%n", r.nodesDown(),
         r.masterErrors()));
