@@ -1,5 +1,7 @@
 package dev.berth.runtime.cli;
 
+import dev.berth.runtime.api.spec.ByteSize;
+import dev.berth.runtime.api.spec.Millicores;
 import dev.berth.runtime.api.spec.Resources;
 import dev.berth.runtime.master.bench.ScheduleBench;
 import dev.berth.runtime.master.bench.ScheduleReport;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
       "apply apps totalling --tasks replicas and time them until placed, persisted and acknowledged (T1), then",
       "measure heap and RSS (T6), then apply one-replica apps at --churn per second (T2). Prints the figures",
       "beside RUNTIME.md's targets and anchors, and one JSON line per metric.",
-      "For full scale give the JVM room: BERTH_JAVA_OPTS=-Xmx4g ./berth bench-schedule"
+      "JVM flags go in BERTH_JAVA_OPTS, e.g. BERTH_JAVA_OPTS=-Xmx1g ./berth bench-schedule"
     })
 public final class BenchScheduleCommand implements Callable<Integer> {
 
@@ -80,8 +82,8 @@ public final class BenchScheduleCommand implements Callable<Integer> {
     try {
       config =
           new ScheduleBench.Config(
-              n, t, a, churn, s, dev.berth.runtime.api.spec.Millicores.parse("--node-cpu", nodeCpu),
-              dev.berth.runtime.api.spec.ByteSize.parse("--node-memory", nodeMemory),
+              n, t, a, churn, s, Millicores.parse("--node-cpu", nodeCpu),
+              ByteSize.parse("--node-memory", nodeMemory),
               new Resources(taskMemory, taskCpu), Duration.ofSeconds(timeoutSeconds));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

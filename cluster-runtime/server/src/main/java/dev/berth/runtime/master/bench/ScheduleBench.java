@@ -17,16 +17,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -85,7 +90,8 @@ public final class ScheduleBench {
       require(
           perNode * taskResources.cpuMillis() <= nodeCpuMillis
               && perNode * taskResources.memoryBytes() <= nodeMemoryBytes,
-          "tasks", tasks, "no more tasks than the nodes hold (" + perNode + " per node needed)");
+          "tasks", tasks, "no more tasks than the nodes hold (" + perNode + " per node needed, with the churn's); add --nodes,"
+              + " or lower --tasks, --churn, --task-cpu or --task-memory");
     }
 
     private static void require(boolean ok, String option, Object value, String expected) {
@@ -279,7 +285,7 @@ public final class ScheduleBench {
    */
   static Throughput measured(
       long t0, long applied, Map<String, Long> appliedAt, Map<String, String> appOf,
-      java.util.function.Function<String, Long> persistedAt, java.util.function.Function<String, Long> acknowledgedAt) {
+      Function<String, Long> persistedAt, Function<String, Long> acknowledgedAt) {
     int n = appOf.size();
     long[] persisted = new long[n];
     long[] acked = new long[n];
@@ -363,11 +369,11 @@ public final class ScheduleBench {
     }
     double achieved = count <= 1 ? config.churnRate() : (count - 1) / ((lastSubmit - t0) / 1e9);
     return new Churn(
-        config.churnRate(), count, achieved, Latencies.of(java.util.Arrays.copyOf(persisted, i)),
-        Latencies.of(java.util.Arrays.copyOf(acked, i)));
+        config.churnRate(), count, achieved, Latencies.of(Arrays.copyOf(persisted, i)),
+        Latencies.of(Arrays.copyOf(acked, i)));
   }
 
-  private static int acknowledged(SimulatedAgents agents, java.util.Set<String> apps, PersistedPlacements placements) {
+  private static int acknowledged(SimulatedAgents agents, Set<String> apps, PersistedPlacements placements) {
     int n = 0;
     for (Map.Entry<String, String> e : placements.appsByReplica().entrySet()) {
       if (apps.contains(e.getValue()) && agents.acknowledgedAt(e.getKey()) != null) {
@@ -403,7 +409,7 @@ public final class ScheduleBench {
     return -1;
   }
 
-  private void await(String what, java.util.function.BooleanSupplier done, java.util.function.Supplier<String> state)
+  private void await(String what, BooleanSupplier done, Supplier<String> state)
       throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + config.timeout().toNanos();
