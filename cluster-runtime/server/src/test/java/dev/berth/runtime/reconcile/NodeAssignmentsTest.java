@@ -85,7 +85,6 @@ class NodeAssignmentsTest {
     assertThat(r.labels()).doesNotContainKey(NodeAssignments.JVM_SIZING_LABEL);
   }
 
-
   private static final AppRecord WEB =
       new AppRecord(
           new AppSpec("web", null, "web:1", 2, null, null, null, null, null, null, null, null, null, null, null, null),
