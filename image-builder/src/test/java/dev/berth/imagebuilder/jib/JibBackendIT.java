@@ -1,6 +1,7 @@
 package dev.berth.imagebuilder.jib;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -107,6 +108,16 @@ class JibBackendIT {
           BuildListener.none());
       assertThat(pushed.pushed()).isTrue();
       assertThat(registry.manifestDigest(repo, "1")).isEqualTo(pushed.digest());
+
+      // What a Kubernetes deploy reads back to size the JVM: the labels, by tag and by digest, no layer pulled.
+      String reference = registry.address() + "/" + repo;
+      assertThat(RegistryImageLabels.read(reference + ":1"))
+          .containsEntry("dev.berth.stack", "jvm-jar")
+          .containsEntry(DockerEngine.RUN_LABEL, DockerEngine.runId());
+      assertThat(RegistryImageLabels.read(reference + "@" + pushed.digest())).containsEntry("dev.berth.stack", "jvm-jar");
+      assertThatThrownBy(() -> RegistryImageLabels.read(reference + ":no-such-tag"))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining(reference + ":no-such-tag");
     }
   }
 }
