@@ -1,7 +1,9 @@
 package dev.berth.jenkins.cluster;
 
+import dev.berth.imagebuilder.jib.RegistryImageLabels;
 import dev.berth.runtime.api.client.BerthApiException;
 import dev.berth.runtime.api.client.BerthClient;
+import dev.berth.runtime.api.facts.AppFacts;
 import dev.berth.runtime.api.json.ApiJson;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.api.spec.RolloutSpec;
@@ -9,14 +11,16 @@ import dev.berth.runtime.api.spec.SpecValidationException;
 import dev.berth.runtime.deploy.DeployOutcome;
 import dev.berth.runtime.deploy.DeployRequest;
 import dev.berth.runtime.deploy.DeployTarget;
-import dev.berth.runtime.targets.DeployTargets;
 import dev.berth.runtime.kubernetes.BuildReference;
 import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.KubernetesTarget;
 import dev.berth.runtime.kubernetes.ObjectApply;
 import dev.berth.runtime.kubernetes.RenderOptions;
+import dev.berth.runtime.sizing.ImageFacts;
+import dev.berth.runtime.targets.DeployTargets;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -68,7 +72,15 @@ public final class Deployment {
     AppSpec draft(String image, String target) throws DeployException, IOException, InterruptedException;
   }
 
+  /** Reads an image's labels without running it (from its registry in production). */
+  @FunctionalInterface
+  public interface ImageLabels {
+    /** The labels of {@code image}; throws naming the image when they cannot be read. */
+    Map<String, String> read(String image) throws IOException;
+  }
+
   private final MasterSource master;
+  private ImageLabels imageLabels = RegistryImageLabels::read;
   private final KubernetesConnection kubernetes;
   private final ObjectApply kubernetesApply;
   private final Duration pollInterval;
@@ -84,6 +96,12 @@ public final class Deployment {
     this.kubernetes = Objects.requireNonNull(kubernetes, "kubernetes");
     this.kubernetesApply = Objects.requireNonNull(kubernetesApply, "kubernetesApply");
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+  }
+
+  /** Reads image labels with {@code labels} instead of from the image's registry (tests). */
+  public Deployment withImageLabels(ImageLabels labels) {
+    this.imageLabels = Objects.requireNonNull(labels, "labels");
+    return this;
   }
 
   /**
@@ -108,6 +126,10 @@ public final class Deployment {
     BerthClient client = target.equals(KubernetesTarget.NAME) ? null : master.connect();
     AppSpec base = fromFile != null ? fromFile : running(client, request);
     AppSpec spec = base == null ? drafted(drafter, request, target) : withRequested(base, request);
+    if (target.equals(KubernetesTarget.NAME)) {
+      // Kubernetes cannot read the image's labels itself, as the bundled runtime's nodes do.
+      spec = withImageFacts(spec, log);
+    }
     DeployTargets targets = new DeployTargets(
         () -> client, kubernetes, RenderOptions.fromSpec(request.build()), kubernetesApply, pollInterval);
     log.accept("deploying " + spec.key() + " image " + spec.image() + " to " + target);
@@ -129,6 +151,30 @@ public final class Deployment {
     return new DeployResult(spec.name(), spec.namespace(), outcome.revision(), outcome(outcome),
         outcome.ready(), outcome.phase() == DeployOutcome.Phase.APPLIED ? 0 : outcome.desired(), millis(started),
         outcome.phase() == DeployOutcome.Phase.APPLIED ? "" : outcome.message(), target);
+  }
+
+  /**
+   * The spec with JVM facts from the image's labels when it says nothing of what the app is, so the renderer can
+   * size a JVM; a spec that names its stack (written or drafted) is left alone, and so is an unreadable image,
+   * with one warning line.
+   */
+  private AppSpec withImageFacts(AppSpec spec, Consumer<String> log) {
+    AppFacts facts = spec.jvm().facts();
+    if (!spec.jvm().automatic() || (facts != null && facts.stack() != null)) {
+      return spec;
+    }
+    try {
+      AppSpec filled = ImageFacts.fill(spec, imageLabels.read(spec.image()));
+      if (filled != spec) {
+        log.accept("JVM facts from the labels of " + spec.image() + " (stack " + filled.jvm().facts().stack()
+            + "): the heap is sized from the memory limit");
+      }
+      return filled;
+    } catch (IOException e) {
+      log.accept("warning: cannot read the labels of " + spec.image() + " (" + e.getMessage() + "); a JVM in it"
+          + " runs unsized on Kubernetes: add jvm.facts to the spec, or leave out spec: to draft them");
+      return spec;
+    }
   }
 
   private static DeployResult.Outcome outcome(DeployOutcome outcome) {

@@ -47,6 +47,8 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
   /** The Kubernetes client for the step's environment; tests hand in one for a mock API server. */
   private final transient Function<EnvVars, KubernetesConnection> kubernetes;
   private final transient ObjectApply kubernetesApply;
+  /** Where image labels come from for Kubernetes deploys: the image's registry, or a test's answer. */
+  private transient Deployment.ImageLabels imageLabels;
 
   BerthDeployExecution(BerthDeployStep step, StepContext context) {
     this(step, context, POLL);
@@ -64,6 +66,12 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     this.poll = poll;
     this.kubernetes = kubernetes;
     this.kubernetesApply = kubernetesApply;
+  }
+
+  /** Reads image labels with {@code labels} instead of the image's registry. */
+  BerthDeployExecution withImageLabels(Deployment.ImageLabels labels) {
+    this.imageLabels = labels;
+    return this;
   }
 
   @Override
@@ -93,7 +101,12 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     DeployResult result;
     boolean[] drafted = {false};
     try {
-      result = new Deployment(master, kubernetes.apply(found == null ? new EnvVars() : found), kubernetesApply, poll)
+      Deployment deployment =
+          new Deployment(master, kubernetes.apply(found == null ? new EnvVars() : found), kubernetesApply, poll);
+      if (imageLabels != null) {
+        deployment.withImageLabels(imageLabels);
+      }
+      result = deployment
           .run(request, (draftImage, target) -> {
             drafted[0] = true;
             return draft(draftImage, target, log);

@@ -73,8 +73,59 @@ class BerthDeployKubernetesTest {
 
   /** The step with the mock's client (carrying a token, to check it is never printed) and create/replace. */
   Map<String, Object> run(BerthDeployStep step) throws Exception {
+    return run(step, image -> Map.of());
+  }
+
+  /** The same, with the image's labels as {@code labels} reads them (no registry in these tests). */
+  Map<String, Object> run(BerthDeployStep step, dev.berth.jenkins.cluster.Deployment.ImageLabels labels)
+      throws Exception {
     return new BerthDeployExecution(step, context, Duration.ofMillis(20), e -> this::clientWithToken,
-        ObjectApply.createOrReplace()).run();
+        ObjectApply.createOrReplace()).withImageLabels(labels).run();
+  }
+
+  static final String JVM_SPEC = "name: web\nimage: 127.0.0.1:5000/web:1\nreplicas: 2\n"
+      + "resources: {memory: 640Mi, cpu: 500m}\nports: [{name: http, port: 8081}]\n";
+
+  private java.util.List<io.fabric8.kubernetes.api.model.EnvVar> appliedEnv() {
+    return client.apps().deployments().inNamespace("default").withName("web").get()
+        .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+  }
+
+  @Test
+  void specWithoutJvmFacts_takesThemFromTheImagesLabels_soTheHeapIsSized() throws Exception {
+    Files.writeString(ws.resolve("app.yaml"), JVM_SPEC);
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setSpec("app.yaml");
+    step.setTarget("kubernetes");
+    step.setWait(false);
+
+    run(step, image -> Map.of("dev.berth.stack", "jvm-dist", "dev.berth.jdk.runtime", "17",
+        "dev.berth.jdk.version", "17.0.15", "dev.berth.jvm.legacy-xmx", "256m"));
+
+    assertThat(listener.text()).contains("[Berth] JVM facts from the labels of 127.0.0.1:5000/web:1 (stack"
+        + " jvm-dist): the heap is sized from the memory limit");
+    assertThat(appliedEnv()).anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+      assertThat(e.getValue()).contains("-Xmx");
+    });
+  }
+
+  @Test
+  void unreadableImageLabels_areOneWarningLine_andTheDeployGoesOnUnsized() throws Exception {
+    Files.writeString(ws.resolve("app.yaml"), JVM_SPEC);
+    BerthDeployStep step = new BerthDeployStep("web");
+    step.setSpec("app.yaml");
+    step.setTarget("kubernetes");
+    step.setWait(false);
+
+    Map<String, Object> result = run(step, image -> {
+      throw new java.io.IOException("the registry 127.0.0.1:5000 did not give " + image + "'s manifest and config");
+    });
+
+    assertThat(result).containsEntry("outcome", "APPLIED");
+    assertThat(listener.text()).contains("[Berth] warning: cannot read the labels of 127.0.0.1:5000/web:1 (the"
+        + " registry 127.0.0.1:5000 did not give").contains("runs unsized on Kubernetes");
+    assertThat(appliedEnv()).noneMatch(e -> e.getName().equals("JAVA_TOOL_OPTIONS"));
   }
 
   KubernetesClient clientWithToken() {
@@ -152,7 +203,8 @@ class BerthDeployKubernetesTest {
     step.setWait(false);
 
     Map<String, Object> result = new BerthDeployExecution(step, context, Duration.ofMillis(20),
-        BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace()).run();
+        BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace())
+        .withImageLabels(image -> Map.of()).run();
 
     assertThat(result).containsEntry("outcome", "APPLIED").containsEntry("target", "kubernetes");
     assertThat(listener.text()).doesNotContain(K8S_TOKEN);
@@ -169,7 +221,8 @@ class BerthDeployKubernetesTest {
     step.setTarget("kubernetes");
 
     assertThatThrownBy(() -> new BerthDeployExecution(step, context, Duration.ofMillis(20),
-            BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace()).run())
+            BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace())
+            .withImageLabels(image -> Map.of()).run())
         .isInstanceOf(AbortException.class)
         .hasMessageContaining("berthDeploy: KUBECONFIG ").hasMessageContaining("missing-kubeconfig cannot be read");
   }
@@ -186,7 +239,8 @@ class BerthDeployKubernetesTest {
     step.setTarget("kubernetes");
 
     assertThatThrownBy(() -> new BerthDeployExecution(step, context, Duration.ofMillis(20),
-            BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace()).run())
+            BerthDeployExecution::kubernetesConnection, ObjectApply.createOrReplace())
+            .withImageLabels(image -> Map.of()).run())
         .isInstanceOf(AbortException.class)
         .hasMessageStartingWith("berthDeploy: KUBECONFIG " + kubeconfig + " is not a valid kubeconfig (")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(K8S_TOKEN).doesNotContain("\n"));

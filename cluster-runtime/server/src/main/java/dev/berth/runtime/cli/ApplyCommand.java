@@ -79,7 +79,13 @@ public final class ApplyCommand extends ClusterCommand {
       err().println("ERROR --target: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
-    AppSpec withFacts = ImageLabelFacts.fill(spec);
+    // The bundled runtime's nodes read the labels themselves; on Kubernetes unread facts mean an unsized JVM.
+    AppSpec withFacts = ImageLabelFacts.fill(spec, why -> {
+      if (chosen.equals(KubernetesTarget.NAME)) {
+        err().println("warning: " + why + "; the JVM runs unsized on Kubernetes: add jvm.facts to the spec"
+            + " (berth init drafts them) or push the image Berth built");
+      }
+    });
     // Send the user's own text unless the image's labels added facts: their comments and order stay as written.
     DeployRequest request =
         new DeployRequest(withFacts, withFacts == spec ? text : null, waitForRollout, limit, rollbackOnFailure);

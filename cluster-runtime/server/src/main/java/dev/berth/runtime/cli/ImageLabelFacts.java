@@ -1,56 +1,48 @@
 package dev.berth.runtime.cli;
 
 import dev.berth.imagebuilder.docker.EngineImages;
-import dev.berth.runtime.api.facts.AppFacts;
-import dev.berth.runtime.api.facts.FactLabels;
+import dev.berth.imagebuilder.jib.RegistryImageLabels;
 import dev.berth.runtime.api.spec.AppSpec;
+import dev.berth.runtime.sizing.ContainerEnvironment;
+import dev.berth.runtime.sizing.ImageFacts;
+import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Fills an app spec's JVM facts from its image's labels on the local engine, so the master can size the JVM
- * (JVM-SIZING.md §4.1: the spec's own facts win over labels). Without a local engine or image, the spec is left as
- * it is.
+ * Fills an app spec's JVM facts from its image's labels, so the target can size the JVM (JVM-SIZING.md §4.1: the
+ * spec's own facts win over labels): from the local engine when it has the image, else from the image's registry
+ * (manifest and config only). Nothing to read, or nothing readable, leaves the spec as it is: the bundled
+ * runtime's nodes read the labels themselves; on Kubernetes the JVM then runs unsized, which {@code warn} is told.
  */
 final class ImageLabelFacts {
 
   private ImageLabelFacts() {}
 
   /** The spec with facts from the image's labels merged under its own, or the spec unchanged. */
-  static AppSpec fill(AppSpec spec) {
+  static AppSpec fill(AppSpec spec, Consumer<String> warn) {
     if (!spec.jvm().automatic()) {
       return spec;
     }
-    Optional<AppFacts> labels;
+    Optional<Map<String, String>> labels = localLabels(spec.image());
+    // The registry only when the spec cannot be sized without it: a round trip per apply otherwise.
+    if (labels.isEmpty() && ContainerEnvironment.needsImageFacts(spec) && spec.image().contains("/")) {
+      try {
+        labels = Optional.of(RegistryImageLabels.read(spec.image()));
+      } catch (IOException | RuntimeException e) {
+        warn.accept("no JVM facts for " + spec.image() + " (not in the local engine; " + e.getMessage() + ")");
+      }
+    }
+    return labels.map(l -> ImageFacts.fill(spec, l)).orElse(spec);
+  }
+
+  private static Optional<Map<String, String>> localLabels(String image) {
     try (EngineImages engine = EngineImages.local()) {
-      labels = engine.inspect(spec.image()).map(i -> FactLabels.fromLabels(i.labels()));
+      return engine.inspect(image).map(i -> i.labels());
     } catch (Exception e) {
-      // No engine here (a remote master's client) or an unreadable label: the master sizes from the spec alone.
-      return spec;
+      // No engine here (a remote master's client): the registry may still answer.
+      return Optional.empty();
     }
-    if (labels.isEmpty() || FactLabels.toLabels(labels.get()).isEmpty()) {
-      return spec;
-    }
-    AppFacts own = spec.jvm().facts();
-    AppFacts merged = own == null ? labels.get() : merge(own, labels.get());
-    return spec.withJvm(spec.jvm().withFacts(merged));
-  }
-
-  private static AppFacts merge(AppFacts own, AppFacts label) {
-    return new AppFacts(
-        first(own.stack(), label.stack()),
-        first(own.jdkFloor(), label.jdkFloor()),
-        first(own.jdkRuntime(), label.jdkRuntime()),
-        first(own.jdkVersion(), label.jdkVersion()),
-        first(own.loadedClasses(), label.loadedClasses()),
-        first(own.threads(), label.threads()),
-        own.javaagents().isEmpty() ? label.javaagents() : own.javaagents(),
-        first(own.legacyXmx(), label.legacyXmx()),
-        first(own.port(), label.port()),
-        first(own.health(), label.health()),
-        own.writableDirs().isEmpty() ? label.writableDirs() : own.writableDirs());
-  }
-
-  private static <T> T first(T a, T b) {
-    return a != null ? a : b;
   }
 }
