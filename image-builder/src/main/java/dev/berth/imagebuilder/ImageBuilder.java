@@ -14,12 +14,14 @@ import dev.berth.imagebuilder.dockerfile.DockerfileException;
 import dev.berth.imagebuilder.dockerfile.DockerfileRenderer;
 import dev.berth.imagebuilder.dockerfile.RenderOptions;
 import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
+import dev.berth.imagebuilder.jib.RegistryImageLabels;
 import dev.berth.imagebuilder.steps.StepsRunner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -88,6 +90,16 @@ public final class ImageBuilder {
       sources = top.map(p -> p.getFileName().toString()).filter(n -> !leaveOut.contains(n)).sorted().toList();
     }
     BuildContextTar.write(context, out, null, sources);
+  }
+
+  /**
+   * The labels of an image in its registry (manifest and config only, no layers; anonymous; plain HTTP only on
+   * loopback), e.g. Berth's {@code dev.berth.*} facts for a target that cannot read them itself.
+   *
+   * @throws IOException naming the reference when it is not valid, not found, or the registry refuses or is down
+   */
+  public static Map<String, String> registryLabels(String reference) throws IOException {
+    return RegistryImageLabels.read(reference);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */

@@ -1,6 +1,6 @@
 package dev.berth.jenkins.cluster;
 
-import dev.berth.imagebuilder.jib.RegistryImageLabels;
+import dev.berth.imagebuilder.ImageBuilder;
 import dev.berth.runtime.api.client.BerthApiException;
 import dev.berth.runtime.api.client.BerthClient;
 import dev.berth.runtime.api.facts.AppFacts;
@@ -11,12 +11,12 @@ import dev.berth.runtime.api.spec.SpecValidationException;
 import dev.berth.runtime.deploy.DeployOutcome;
 import dev.berth.runtime.deploy.DeployRequest;
 import dev.berth.runtime.deploy.DeployTarget;
+import dev.berth.runtime.deploy.ImageFacts;
 import dev.berth.runtime.kubernetes.BuildReference;
 import dev.berth.runtime.kubernetes.KubernetesConnection;
 import dev.berth.runtime.kubernetes.KubernetesTarget;
 import dev.berth.runtime.kubernetes.ObjectApply;
 import dev.berth.runtime.kubernetes.RenderOptions;
-import dev.berth.runtime.sizing.ImageFacts;
 import dev.berth.runtime.targets.DeployTargets;
 import java.io.IOException;
 import java.time.Duration;
@@ -80,7 +80,7 @@ public final class Deployment {
   }
 
   private final MasterSource master;
-  private ImageLabels imageLabels = RegistryImageLabels::read;
+  private ImageLabels imageLabels = ImageBuilder::registryLabels;
   private final KubernetesConnection kubernetes;
   private final ObjectApply kubernetesApply;
   private final Duration pollInterval;

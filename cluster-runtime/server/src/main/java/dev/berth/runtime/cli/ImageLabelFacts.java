@@ -1,10 +1,10 @@
 package dev.berth.runtime.cli;
 
+import dev.berth.imagebuilder.ImageBuilder;
 import dev.berth.imagebuilder.docker.EngineImages;
-import dev.berth.imagebuilder.jib.RegistryImageLabels;
 import dev.berth.runtime.api.spec.AppSpec;
+import dev.berth.runtime.deploy.ImageFacts;
 import dev.berth.runtime.sizing.ContainerEnvironment;
-import dev.berth.runtime.sizing.ImageFacts;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class ImageLabelFacts {
     // The registry only when the spec cannot be sized without it: a round trip per apply otherwise.
     if (labels.isEmpty() && ContainerEnvironment.needsImageFacts(spec) && spec.image().contains("/")) {
       try {
-        labels = Optional.of(RegistryImageLabels.read(spec.image()));
+        labels = Optional.of(ImageBuilder.registryLabels(spec.image()));
       } catch (IOException | RuntimeException e) {
         warn.accept("no JVM facts for " + spec.image() + " (not in the local engine; " + e.getMessage() + ")");
       }

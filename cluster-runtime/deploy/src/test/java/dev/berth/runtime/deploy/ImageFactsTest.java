@@ -1,10 +1,11 @@
-package dev.berth.runtime.sizing;
+package dev.berth.runtime.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.runtime.api.facts.FactLabels;
 import dev.berth.runtime.api.json.ApiJson;
 import dev.berth.runtime.api.spec.AppSpec;
+import dev.berth.runtime.sizing.ContainerEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

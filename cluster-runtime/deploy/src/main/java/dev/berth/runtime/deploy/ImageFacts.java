@@ -1,4 +1,4 @@
-package dev.berth.runtime.sizing;
+package dev.berth.runtime.deploy;
 
 import dev.berth.runtime.api.facts.AppFacts;
 import dev.berth.runtime.api.facts.FactLabels;
