@@ -1,9 +1,10 @@
 package dev.berth.runtime.scheduler;
 
 import dev.berth.runtime.api.spec.AppSpec;
-import dev.berth.runtime.model.AppRecord;
+import dev.berth.runtime.model.ClusterIndex;
 import dev.berth.runtime.model.ClusterSnapshot;
 import dev.berth.runtime.model.Node;
+import dev.berth.runtime.model.NodeUsage;
 import dev.berth.runtime.model.Replica;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,53 +27,61 @@ public final class ClusterView {
   /**
    * One view per node of {@code snapshot}, counting its placed replicas except those whose id is in {@code replaced},
    * and {@code replacements} instead: the cluster as it is once one app's replicas are replaced by their new
-   * versions, without copying the snapshot.
+   * versions, without copying the snapshot. Starts from the snapshot's node usage index, so it costs the nodes
+   * and the replaced replicas, not every replica.
    */
   public static List<NodeView> nodes(
       ClusterSnapshot snapshot, Set<String> replaced, Collection<Replica> replacements) {
     Map<String, long[]> used = new HashMap<>();
     Map<String, Map<String, Integer>> perApp = new HashMap<>();
-    // Parsing a spec's resource text is the costly part; many replicas share one spec.
-    Map<AppSpec, long[]> requests = new IdentityHashMap<>();
-    for (Replica r : snapshot.replicas().values()) {
-      if (!replaced.contains(r.id())) {
-        count(r, snapshot, requests, used, perApp);
+    Map<AppSpec, long[]> parsed = new IdentityHashMap<>();
+    for (String id : replaced) {
+      Replica r = snapshot.replicas().get(id);
+      if (r != null) {
+        count(r, -1, snapshot, parsed, used, perApp);
       }
     }
     for (Replica r : replacements) {
-      count(r, snapshot, requests, used, perApp);
+      count(r, +1, snapshot, parsed, used, perApp);
     }
-    List<NodeView> views = new ArrayList<>();
+    ClusterIndex index = snapshot.index();
+    List<NodeView> views = new ArrayList<>(snapshot.nodes().size());
     for (Node n : snapshot.nodes().values()) {
-      long[] u = used.getOrDefault(n.id(), new long[2]);
+      NodeUsage usage = index.usageOf(n.id());
+      long cpu = usage.cpuMillis();
+      long memory = usage.memoryBytes();
+      Map<String, Integer> apps = usage.replicasPerApp();
+      long[] delta = used.get(n.id());
+      if (delta != null) {
+        cpu += delta[0];
+        memory += delta[1];
+        apps = new HashMap<>(apps);
+        for (Map.Entry<String, Integer> e : perApp.get(n.id()).entrySet()) {
+          int count = apps.getOrDefault(e.getKey(), 0) + e.getValue();
+          if (count == 0) {
+            apps.remove(e.getKey());
+          } else {
+            apps.put(e.getKey(), count);
+          }
+        }
+      }
       views.add(
           new NodeView(
-              n.id(), n.ready(), n.info().labels(), n.info().cpuMillis(), n.info().memoryBytes(), u[0], u[1],
-              perApp.getOrDefault(n.id(), Map.of())));
+              n.id(), n.ready(), n.info().labels(), n.info().cpuMillis(), n.info().memoryBytes(), cpu, memory, apps));
     }
     return views;
   }
 
   private static void count(
-      Replica r, ClusterSnapshot snapshot, Map<AppSpec, long[]> requests, Map<String, long[]> used,
+      Replica r, int sign, ClusterSnapshot snapshot, Map<AppSpec, long[]> parsed, Map<String, long[]> used,
       Map<String, Map<String, Integer>> perApp) {
     if (!r.placed()) {
       return;
     }
-    AppRecord app = snapshot.apps().get(r.appKey());
-    long cpu = 0;
-    long memory = 0;
-    if (app != null) {
-      long[] request =
-          requests.computeIfAbsent(
-              app.specFor(r.revision()),
-              spec -> new long[] {spec.resources().cpuMillis(), spec.resources().memoryBytes()});
-      cpu = request[0];
-      memory = request[1];
-    }
+    long[] request = ClusterIndex.requestOf(snapshot.apps(), r, parsed);
     long[] u = used.computeIfAbsent(r.nodeId(), k -> new long[2]);
-    u[0] += cpu;
-    u[1] += memory;
-    perApp.computeIfAbsent(r.nodeId(), k -> new HashMap<>()).merge(r.appKey(), 1, Integer::sum);
+    u[0] += sign * request[0];
+    u[1] += sign * request[1];
+    perApp.computeIfAbsent(r.nodeId(), k -> new HashMap<>()).merge(r.appKey(), sign, Integer::sum);
   }
 }

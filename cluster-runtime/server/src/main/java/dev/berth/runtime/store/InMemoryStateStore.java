@@ -1,10 +1,8 @@
 package dev.berth.runtime.store;
 
 import dev.berth.runtime.api.status.AppEvent;
-import dev.berth.runtime.model.AppRecord;
 import dev.berth.runtime.model.ClusterSnapshot;
 import dev.berth.runtime.model.Node;
-import dev.berth.runtime.model.Replica;
 import dev.berth.runtime.model.ReplicaObservation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,27 +56,13 @@ public class InMemoryStateStore implements StateStore {
       if (write == null || write.isEmpty()) {
         return result;
       }
+      // Only what the write touches is copied; the index is updated from the changed apps and replicas alone.
+      next =
+          current.withChanges(
+              current.revision() + 1, write.putApps(), write.deleteApps(), write.putReplicas(),
+              write.deleteReplicas());
       // Durable first: a write that fails here leaves memory untouched, so nothing unacknowledged is visible.
       journal.append(write);
-      // A map the write does not touch is shared with the new snapshot rather than copied: most writes change
-      // either the apps or the replicas, and the replicas are the large map.
-      Map<String, AppRecord> apps = current.apps();
-      if (!write.deleteApps().isEmpty() || !write.putApps().isEmpty()) {
-        apps = new HashMap<>(apps);
-        write.deleteApps().forEach(apps::remove);
-        for (AppRecord a : write.putApps()) {
-          apps.put(a.key(), a);
-        }
-      }
-      Map<String, Replica> replicas = current.replicas();
-      if (!write.deleteReplicas().isEmpty() || !write.putReplicas().isEmpty()) {
-        replicas = new HashMap<>(replicas);
-        write.deleteReplicas().forEach(replicas::remove);
-        for (Replica r : write.putReplicas()) {
-          replicas.put(r.id(), r);
-        }
-      }
-      next = new ClusterSnapshot(current.revision() + 1, apps, replicas, current.nodes(), current.observations());
       current = next;
     }
     notifyWatchers(next);
@@ -91,7 +75,7 @@ public class InMemoryStateStore implements StateStore {
     synchronized (writeLock) {
       Map<String, Node> nodes = new HashMap<>(current.nodes());
       nodes.put(node.id(), node);
-      next = new ClusterSnapshot(current.revision() + 1, current.apps(), current.replicas(), nodes, current.observations());
+      next = current.withNodes(current.revision() + 1, nodes);
       current = next;
     }
     notifyWatchers(next);
@@ -105,7 +89,7 @@ public class InMemoryStateStore implements StateStore {
     synchronized (writeLock) {
       Map<String, Map<String, ReplicaObservation>> all = new HashMap<>(current.observations());
       all.put(nodeId, Map.copyOf(byId));
-      next = new ClusterSnapshot(current.revision() + 1, current.apps(), current.replicas(), current.nodes(), all);
+      next = current.withObservations(current.revision() + 1, all);
       current = next;
     }
     notifyWatchers(next);

@@ -1,0 +1,204 @@
+package dev.berth.runtime.model;
+
+import dev.berth.runtime.api.spec.AppSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the scheduler and controllers look up on every pass, kept with a {@link ClusterSnapshot} so they need not
+ * scan every replica: per node, the resources its placed replicas request and its replicas per app; per app, its
+ * replicas sorted by id. A replica requests what its app's spec for its revision asks ({@link AppRecord#specFor}),
+ * or nothing when its app is gone. Immutable; {@link #apply} derives the index of a changed snapshot from only what
+ * changed, and equals {@link #of} of that snapshot.
+ */
+public final class ClusterIndex {
+
+  private static final Comparator<Replica> BY_ID = Comparator.comparing(Replica::id);
+
+  private final ShardedMap<String, NodeUsage> usageByNode;
+  private final ShardedMap<String, List<Replica>> replicasByApp;
+
+  private ClusterIndex(ShardedMap<String, NodeUsage> usageByNode, ShardedMap<String, List<Replica>> replicasByApp) {
+    this.usageByNode = usageByNode;
+    this.replicasByApp = replicasByApp;
+  }
+
+  /** The index of {@code apps} and {@code replicas}, computed from all of them. */
+  public static ClusterIndex of(Map<String, AppRecord> apps, Map<String, Replica> replicas) {
+    Counts counts = new Counts();
+    Map<String, List<Replica>> byApp = new HashMap<>();
+    for (Replica r : replicas.values()) {
+      counts.add(apps, r, +1);
+      byApp.computeIfAbsent(r.appKey(), k -> new ArrayList<>()).add(r);
+    }
+    ShardedMap.Editor<String, List<Replica>> lists = ShardedMap.<String, List<Replica>>empty().edit();
+    byApp.forEach((app, list) -> {
+      list.sort(BY_ID);
+      lists.put(app, List.copyOf(list));
+    });
+    return new ClusterIndex(counts.applyTo(ShardedMap.empty()), lists.build());
+  }
+
+  /**
+   * The index after a change from ({@code oldApps}, {@code oldReplicas}), which this index describes, to
+   * ({@code newApps}, {@code newReplicas}), where only the apps keyed {@code changedApps} and the replicas with id
+   * in {@code changedReplicas} differ (put or removed).
+   */
+  public ClusterIndex apply(
+      Map<String, AppRecord> oldApps, Map<String, Replica> oldReplicas, Map<String, AppRecord> newApps,
+      Map<String, Replica> newReplicas, Collection<String> changedApps, Collection<String> changedReplicas) {
+    // A replica's request depends on itself and its app only: recount the changed replicas and every replica of
+    // a changed app, before and after.
+    Set<String> recount = new HashSet<>(changedReplicas);
+    for (String app : changedApps) {
+      for (Replica r : replicasOf(app)) {
+        recount.add(r.id());
+      }
+    }
+    Counts counts = new Counts();
+    for (String id : recount) {
+      Replica before = oldReplicas.get(id);
+      if (before != null) {
+        counts.add(oldApps, before, -1);
+      }
+      Replica after = newReplicas.get(id);
+      if (after != null) {
+        counts.add(newApps, after, +1);
+      }
+    }
+    // Each app's list: drop its changed replicas, add their new versions.
+    Set<String> changedIds = new HashSet<>(changedReplicas);
+    Map<String, List<Replica>> listChanges = new HashMap<>();
+    for (String id : changedIds) {
+      Replica before = oldReplicas.get(id);
+      if (before != null) {
+        listChanges.putIfAbsent(before.appKey(), new ArrayList<>());
+      }
+      Replica after = newReplicas.get(id);
+      if (after != null) {
+        listChanges.computeIfAbsent(after.appKey(), k -> new ArrayList<>()).add(after);
+      }
+    }
+    ShardedMap<String, List<Replica>> lists = replicasByApp;
+    if (!listChanges.isEmpty()) {
+      ShardedMap.Editor<String, List<Replica>> editor = replicasByApp.edit();
+      listChanges.forEach((app, added) -> {
+        List<Replica> list = new ArrayList<>(added);
+        for (Replica r : replicasOf(app)) {
+          if (!changedIds.contains(r.id())) {
+            list.add(r);
+          }
+        }
+        if (list.isEmpty()) {
+          editor.remove(app);
+        } else {
+          list.sort(BY_ID);
+          editor.put(app, List.copyOf(list));
+        }
+      });
+      lists = editor.build();
+    }
+    return new ClusterIndex(counts.isEmpty() ? usageByNode : counts.applyTo(usageByNode), lists);
+  }
+
+  /** What the replicas placed on {@code nodeId} request and hold; {@link NodeUsage#NONE} when it has none. */
+  public NodeUsage usageOf(String nodeId) {
+    NodeUsage usage = usageByNode.get(nodeId);
+    return usage == null ? NodeUsage.NONE : usage;
+  }
+
+  /** Usage by node id, for every node with at least one placed replica. */
+  public Map<String, NodeUsage> usageByNode() {
+    return usageByNode;
+  }
+
+  /** The app's replicas sorted by id (immutable). */
+  public List<Replica> replicasOf(String appKey) {
+    List<Replica> list = replicasByApp.get(appKey);
+    return list == null ? List.of() : list;
+  }
+
+  /** Replicas by app key, for every app with at least one replica. */
+  public Map<String, List<Replica>> replicasByApp() {
+    return replicasByApp;
+  }
+
+  /** CPU millis and memory bytes {@code replica} requests: its app's spec for its revision, or nothing. */
+  public static long[] requestOf(Map<String, AppRecord> apps, Replica replica, Map<AppSpec, long[]> parsed) {
+    AppRecord app = apps.get(replica.appKey());
+    if (app == null) {
+      return new long[2];
+    }
+    return parsed.computeIfAbsent(
+        app.specFor(replica.revision()),
+        spec -> new long[] {spec.resources().cpuMillis(), spec.resources().memoryBytes()});
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ClusterIndex other
+        && usageByNode.equals(other.usageByNode) && replicasByApp.equals(other.replicasByApp);
+  }
+
+  @Override
+  public int hashCode() {
+    return usageByNode.hashCode() * 31 + replicasByApp.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ClusterIndex[usageByNode=" + usageByNode + ", replicasByApp=" + replicasByApp + "]";
+  }
+
+  /** Changes to node usage, summed per node, then applied in one edit. */
+  private static final class Counts {
+    // Parsing a spec's resource text is the costly part; many replicas share one spec.
+    private final Map<AppSpec, long[]> parsed = new IdentityHashMap<>();
+    private final Map<String, long[]> resources = new HashMap<>();
+    private final Map<String, Map<String, Integer>> perApp = new HashMap<>();
+
+    void add(Map<String, AppRecord> apps, Replica r, int sign) {
+      if (!r.placed()) {
+        return;
+      }
+      long[] request = requestOf(apps, r, parsed);
+      long[] sum = resources.computeIfAbsent(r.nodeId(), k -> new long[2]);
+      sum[0] += sign * request[0];
+      sum[1] += sign * request[1];
+      perApp.computeIfAbsent(r.nodeId(), k -> new HashMap<>()).merge(r.appKey(), sign, Integer::sum);
+    }
+
+    boolean isEmpty() {
+      return resources.isEmpty();
+    }
+
+    ShardedMap<String, NodeUsage> applyTo(ShardedMap<String, NodeUsage> usage) {
+      ShardedMap.Editor<String, NodeUsage> editor = usage.edit();
+      resources.forEach((node, delta) -> {
+        NodeUsage old = usage.getOrDefault(node, NodeUsage.NONE);
+        Map<String, Integer> counts = new HashMap<>(old.replicasPerApp());
+        perApp.get(node).forEach((app, d) -> {
+          int n = counts.getOrDefault(app, 0) + d;
+          if (n == 0) {
+            counts.remove(app);
+          } else {
+            counts.put(app, n);
+          }
+        });
+        if (counts.isEmpty()) {
+          editor.remove(node);
+        } else {
+          editor.put(node, new NodeUsage(old.cpuMillis() + delta[0], old.memoryBytes() + delta[1], counts));
+        }
+      });
+      return editor.build();
+    }
+  }
+}
