@@ -13,6 +13,11 @@ import java.util.Set;
  * An immutable map split into a fixed number of shards by key hash. A changed copy ({@link #edit()}) copies only
  * the shards its changes touch and shares the rest, so changing a few entries of a large map costs little.
  *
+ * <p>Written here rather than taken from a persistent-collections library: pcollections 4.0.2's
+ * {@code HashTreePMap} in its place (2026-12-07, bench-schedule at 5,000 nodes / 50,000 replicas, quiet machine)
+ * placed as fast but made churn 4–8× slower (T2 p99 4.5 s and 8.1 s against 1.1 s), its lookups being a tree walk
+ * where a shard is one hash probe; the master looks replicas up far more often than it writes them.
+ *
  * @param <K> key type
  * @param <V> value type
  */
