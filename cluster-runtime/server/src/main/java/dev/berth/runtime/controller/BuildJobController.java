@@ -313,15 +313,9 @@ public final class BuildJobController {
     }
     ClusterSnapshot snapshot = snapshots.get();
     // Running jobs count on their nodes, so a node full of builds is skipped like a node full of replicas.
-    Map<String, NodeView> views = new LinkedHashMap<>();
-    ClusterView.nodes(snapshot).forEach(v -> views.put(v.id(), v));
-    for (Job running : jobs.values()) {
-      if (running.phase == BuildJobPhase.RUNNING && views.containsKey(running.node)) {
-        views.put(running.node, views.get(running.node).with(request(running)));
-      }
-    }
+    List<NodeView> views = ClusterView.withHeld(ClusterView.nodes(snapshot), heldByNode);
     List<PlacementRequest> requests = pending.stream().map(BuildJobController::request).toList();
-    PlacementPlan plan = scheduler.place(requests, new ArrayList<>(views.values()), clock.instant(), new HashMap<>());
+    PlacementPlan plan = scheduler.place(requests, views, clock.instant(), new HashMap<>());
     for (Job job : pending) {
       String node = plan.placed().get(job.id);
       if (node == null) {

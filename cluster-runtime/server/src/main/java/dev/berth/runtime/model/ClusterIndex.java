@@ -1,12 +1,10 @@
 package dev.berth.runtime.model;
 
-import dev.berth.runtime.api.spec.AppSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +30,7 @@ public final class ClusterIndex {
 
   /** The index of {@code apps} and {@code replicas}, computed from all of them. */
   public static ClusterIndex of(Map<String, AppRecord> apps, Map<String, Replica> replicas) {
-    Counts counts = new Counts();
+    UsageChange counts = new UsageChange();
     Map<String, List<Replica>> byApp = new HashMap<>();
     for (Replica r : replicas.values()) {
       counts.add(apps, r, +1);
@@ -43,7 +41,7 @@ public final class ClusterIndex {
       list.sort(BY_ID);
       lists.put(app, List.copyOf(list));
     });
-    return new ClusterIndex(counts.applyTo(ShardedMap.empty()), lists.build());
+    return new ClusterIndex(applied(counts, ShardedMap.empty()), lists.build());
   }
 
   /**
@@ -62,7 +60,7 @@ public final class ClusterIndex {
         recount.add(r.id());
       }
     }
-    Counts counts = new Counts();
+    UsageChange counts = new UsageChange();
     for (String id : recount) {
       Replica before = oldReplicas.get(id);
       if (before != null) {
@@ -105,7 +103,7 @@ public final class ClusterIndex {
       });
       lists = editor.build();
     }
-    return new ClusterIndex(counts.isEmpty() ? usageByNode : counts.applyTo(usageByNode), lists);
+    return new ClusterIndex(counts.isEmpty() ? usageByNode : applied(counts, usageByNode), lists);
   }
 
   /** What the replicas placed on {@code nodeId} request and hold; {@link NodeUsage#NONE} when it has none. */
@@ -130,17 +128,6 @@ public final class ClusterIndex {
     return replicasByApp;
   }
 
-  /** CPU millis and memory bytes {@code replica} requests: its app's spec for its revision, or nothing. */
-  public static long[] requestOf(Map<String, AppRecord> apps, Replica replica, Map<AppSpec, long[]> parsed) {
-    AppRecord app = apps.get(replica.appKey());
-    if (app == null) {
-      return new long[2];
-    }
-    return parsed.computeIfAbsent(
-        app.specFor(replica.revision()),
-        spec -> new long[] {spec.resources().cpuMillis(), spec.resources().memoryBytes()});
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof ClusterIndex other
@@ -157,48 +144,16 @@ public final class ClusterIndex {
     return "ClusterIndex[usageByNode=" + usageByNode + ", replicasByApp=" + replicasByApp + "]";
   }
 
-  /** Changes to node usage, summed per node, then applied in one edit. */
-  private static final class Counts {
-    // Parsing a spec's resource text is the costly part; many replicas share one spec.
-    private final Map<AppSpec, long[]> parsed = new IdentityHashMap<>();
-    private final Map<String, long[]> resources = new HashMap<>();
-    private final Map<String, Map<String, Integer>> perApp = new HashMap<>();
-
-    void add(Map<String, AppRecord> apps, Replica r, int sign) {
-      if (!r.placed()) {
-        return;
+  private static ShardedMap<String, NodeUsage> applied(UsageChange change, ShardedMap<String, NodeUsage> usage) {
+    ShardedMap.Editor<String, NodeUsage> editor = usage.edit();
+    for (String node : change.nodes()) {
+      NodeUsage after = change.applyTo(node, usage.getOrDefault(node, NodeUsage.NONE));
+      if (after.replicasPerApp().isEmpty()) {
+        editor.remove(node);
+      } else {
+        editor.put(node, after);
       }
-      long[] request = requestOf(apps, r, parsed);
-      long[] sum = resources.computeIfAbsent(r.nodeId(), k -> new long[2]);
-      sum[0] += sign * request[0];
-      sum[1] += sign * request[1];
-      perApp.computeIfAbsent(r.nodeId(), k -> new HashMap<>()).merge(r.appKey(), sign, Integer::sum);
     }
-
-    boolean isEmpty() {
-      return resources.isEmpty();
-    }
-
-    ShardedMap<String, NodeUsage> applyTo(ShardedMap<String, NodeUsage> usage) {
-      ShardedMap.Editor<String, NodeUsage> editor = usage.edit();
-      resources.forEach((node, delta) -> {
-        NodeUsage old = usage.getOrDefault(node, NodeUsage.NONE);
-        Map<String, Integer> counts = new HashMap<>(old.replicasPerApp());
-        perApp.get(node).forEach((app, d) -> {
-          int n = counts.getOrDefault(app, 0) + d;
-          if (n == 0) {
-            counts.remove(app);
-          } else {
-            counts.put(app, n);
-          }
-        });
-        if (counts.isEmpty()) {
-          editor.remove(node);
-        } else {
-          editor.put(node, new NodeUsage(old.cpuMillis() + delta[0], old.memoryBytes() + delta[1], counts));
-        }
-      });
-      return editor.build();
-    }
+    return editor.build();
   }
 }

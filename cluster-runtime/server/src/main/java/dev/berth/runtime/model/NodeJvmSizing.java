@@ -17,6 +17,16 @@ import java.util.Map;
 public record NodeJvmSizing(Map<String, String> env, String maxHeap, List<String> flags,
     Map<String, String> factLabels) {
 
+  /**
+   * Container label saying where a replica's JVM flags came from: {@value #FROM_SPEC} when the master sized it
+   * from the spec's facts, {@code image labels on node <id>} or {@code none (…)} when the node did. Absent when
+   * the spec turned sizing off.
+   */
+  public static final String LABEL = "berth.jvm-sizing";
+
+  /** {@link #LABEL}'s value for a replica the master sized from its spec's facts. */
+  public static final String FROM_SPEC = "spec facts";
+
   public NodeJvmSizing {
     env = env == null ? Map.of() : Map.copyOf(env);
     flags = flags == null ? List.of() : List.copyOf(flags);

@@ -152,13 +152,7 @@ public final class AppReconciler {
       // The cluster with this app's replicas as this pass leaves them.
       Set<String> replaced = new HashSet<>();
       existing.forEach(r -> replaced.add(r.id()));
-      List<NodeView> nodes = new ArrayList<>();
-      for (NodeView node : ClusterView.nodes(snapshot, replaced, working.values())) {
-        for (PlacementRequest held : heldByNode.getOrDefault(node.id(), List.of())) {
-          node = node.with(held);
-        }
-        nodes.add(node);
-      }
+      List<NodeView> nodes = ClusterView.withHeld(ClusterView.nodes(snapshot, replaced, working.values()), heldByNode);
       PlacementPlan plan = scheduler.place(requests, nodes, now, previous);
       plan.placed().forEach((id, node) -> {
         Replica placed = working.get(id).placedOn(node, now);

@@ -24,14 +24,6 @@ import java.util.Map;
 /** Builds what a node must run from the desired state: one {@link ReplicaAssignment} per replica placed there. */
 public final class NodeAssignments {
 
-  /**
-   * Container label saying where the replica's JVM flags came from: {@value #JVM_SIZING_SPEC} when the master
-   * sized it from the spec's facts; the node writes its own value when it sizes from the image's labels.
-   */
-  public static final String JVM_SIZING_LABEL = "berth.jvm-sizing";
-
-  public static final String JVM_SIZING_SPEC = "spec facts";
-
   private final ContainerEnvironment environment;
   private volatile ReplicasByNode lastIndex;
 
@@ -96,7 +88,7 @@ public final class NodeAssignments {
       onNode = new NodeJvmSizing(spec.env(), spec.jvm().maxHeap(), spec.jvm().flags(),
           spec.jvm().facts() == null ? null : FactLabels.toLabels(spec.jvm().facts()));
     } else if (spec.jvm().automatic()) {
-      labels.put(JVM_SIZING_LABEL, JVM_SIZING_SPEC);
+      labels.put(NodeJvmSizing.LABEL, NodeJvmSizing.FROM_SPEC);
     }
     return new ReplicaAssignment(
         replica.id(),

@@ -1,15 +1,13 @@
 package dev.berth.runtime.scheduler;
 
-import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.model.ClusterIndex;
 import dev.berth.runtime.model.ClusterSnapshot;
 import dev.berth.runtime.model.Node;
 import dev.berth.runtime.model.NodeUsage;
 import dev.berth.runtime.model.Replica;
+import dev.berth.runtime.model.UsageChange;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,56 +30,40 @@ public final class ClusterView {
    */
   public static List<NodeView> nodes(
       ClusterSnapshot snapshot, Set<String> replaced, Collection<Replica> replacements) {
-    Map<String, long[]> used = new HashMap<>();
-    Map<String, Map<String, Integer>> perApp = new HashMap<>();
-    Map<AppSpec, long[]> parsed = new IdentityHashMap<>();
+    UsageChange change = new UsageChange();
     for (String id : replaced) {
       Replica r = snapshot.replicas().get(id);
       if (r != null) {
-        count(r, -1, snapshot, parsed, used, perApp);
+        change.add(snapshot.apps(), r, -1);
       }
     }
     for (Replica r : replacements) {
-      count(r, +1, snapshot, parsed, used, perApp);
+      change.add(snapshot.apps(), r, +1);
     }
     ClusterIndex index = snapshot.index();
     List<NodeView> views = new ArrayList<>(snapshot.nodes().size());
     for (Node n : snapshot.nodes().values()) {
-      NodeUsage usage = index.usageOf(n.id());
-      long cpu = usage.cpuMillis();
-      long memory = usage.memoryBytes();
-      Map<String, Integer> apps = usage.replicasPerApp();
-      long[] delta = used.get(n.id());
-      if (delta != null) {
-        cpu += delta[0];
-        memory += delta[1];
-        apps = new HashMap<>(apps);
-        for (Map.Entry<String, Integer> e : perApp.get(n.id()).entrySet()) {
-          int count = apps.getOrDefault(e.getKey(), 0) + e.getValue();
-          if (count == 0) {
-            apps.remove(e.getKey());
-          } else {
-            apps.put(e.getKey(), count);
-          }
-        }
-      }
+      NodeUsage usage = change.applyTo(n.id(), index.usageOf(n.id()));
       views.add(
           new NodeView(
-              n.id(), n.ready(), n.info().labels(), n.info().cpuMillis(), n.info().memoryBytes(), cpu, memory, apps));
+              n.id(), n.ready(), n.info().labels(), n.info().cpuMillis(), n.info().memoryBytes(),
+              usage.cpuMillis(), usage.memoryBytes(), usage.replicasPerApp()));
     }
     return views;
   }
 
-  private static void count(
-      Replica r, int sign, ClusterSnapshot snapshot, Map<AppSpec, long[]> parsed, Map<String, long[]> used,
-      Map<String, Map<String, Integer>> perApp) {
-    if (!r.placed()) {
-      return;
+  /** {@code nodes} with what others than replicas hold on them (running build jobs) counted too. */
+  public static List<NodeView> withHeld(List<NodeView> nodes, Map<String, List<PlacementRequest>> heldByNode) {
+    if (heldByNode.isEmpty()) {
+      return nodes;
     }
-    long[] request = ClusterIndex.requestOf(snapshot.apps(), r, parsed);
-    long[] u = used.computeIfAbsent(r.nodeId(), k -> new long[2]);
-    u[0] += sign * request[0];
-    u[1] += sign * request[1];
-    perApp.computeIfAbsent(r.nodeId(), k -> new HashMap<>()).merge(r.appKey(), sign, Integer::sum);
+    List<NodeView> views = new ArrayList<>(nodes.size());
+    for (NodeView node : nodes) {
+      for (PlacementRequest held : heldByNode.getOrDefault(node.id(), List.of())) {
+        node = node.with(held);
+      }
+      views.add(node);
+    }
+    return views;
   }
 }

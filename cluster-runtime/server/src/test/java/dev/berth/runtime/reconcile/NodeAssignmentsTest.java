@@ -8,6 +8,7 @@ import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.model.AppRecord;
 import dev.berth.runtime.model.ClusterSnapshot;
 import dev.berth.runtime.model.NodeAssignment;
+import dev.berth.runtime.model.NodeJvmSizing;
 import dev.berth.runtime.model.Replica;
 import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.model.RolloutState;
@@ -50,7 +51,7 @@ class NodeAssignmentsTest {
     assertThat(r.env()).containsEntry("A", "b")
         .containsEntry("JAVA_TOOL_OPTIONS", "-Dapp=1 -Xmx200m -XX:+UseSerialGC")
         .doesNotContainKey("MALLOC_ARENA_MAX");
-    assertThat(r.labels()).doesNotContainKey(NodeAssignments.JVM_SIZING_LABEL);
+    assertThat(r.labels()).doesNotContainKey(NodeJvmSizing.LABEL);
   }
 
   @Test
@@ -73,7 +74,7 @@ class NodeAssignmentsTest {
         .jvm().facts()).env().get("JAVA_TOOL_OPTIONS");
     assertThat(r.env()).containsEntry("A", "b").containsEntry("JAVA_TOOL_OPTIONS", expected)
         .containsEntry("MALLOC_ARENA_MAX", "2");
-    assertThat(r.labels()).containsEntry(NodeAssignments.JVM_SIZING_LABEL, NodeAssignments.JVM_SIZING_SPEC);
+    assertThat(r.labels()).containsEntry(NodeJvmSizing.LABEL, NodeJvmSizing.FROM_SPEC);
   }
 
   @Test
@@ -82,7 +83,7 @@ class NodeAssignmentsTest {
 
     assertThat(r.jvmSizing()).isNull();
     assertThat(r.env()).isEqualTo(Map.of("A", "b"));
-    assertThat(r.labels()).doesNotContainKey(NodeAssignments.JVM_SIZING_LABEL);
+    assertThat(r.labels()).doesNotContainKey(NodeJvmSizing.LABEL);
   }
 
   private static final AppRecord WEB =

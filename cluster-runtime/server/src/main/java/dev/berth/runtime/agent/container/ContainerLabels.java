@@ -1,5 +1,7 @@
 package dev.berth.runtime.agent.container;
 
+import dev.berth.runtime.model.NodeJvmSizing;
+
 /**
  * How Berth marks the containers it owns, so an agent finds (and re-adopts) its containers after a restart by
  * listing the engine, with no local state.
@@ -12,12 +14,8 @@ public final class ContainerLabels {
   public static final String REPLICA = "berth.replica";
   public static final String REVISION = "berth.revision";
   public static final String ATTEMPT = "berth.attempt";
-  /**
-   * Where a replica's JVM flags came from: {@code spec facts} (the master sized it; the label comes with the
-   * assignment), {@code image labels on node <id>} (this node sized it from the image's labels), or
-   * {@code none (…)}. Absent when the spec turned sizing off.
-   */
-  public static final String JVM_SIZING = "berth.jvm-sizing";
+  /** Where a replica's JVM flags came from ({@link NodeJvmSizing#LABEL}). */
+  public static final String JVM_SIZING = NodeJvmSizing.LABEL;
   /**
    * What a managed container is for when it is not a replica: {@code build} for a build job's builder. Such
    * containers carry {@link #BUILD_NODE}, never {@link #NODE}, so the replica sync does not take them for its own.
