@@ -53,6 +53,10 @@ berth_engine_up() {
     return 1
   fi
   local t0=$SECONDS
+  # A pid file left by a killed engine names a dead process and would read as "this start failed".
+  if [ -f "$BERTH_STATE/dockerd.pid" ] && ! kill -0 "$(cat "$BERTH_STATE/dockerd.pid")" 2>/dev/null; then
+    rm -f "$BERTH_STATE/dockerd.pid"
+  fi
   setsid dockerd --pidfile "$BERTH_STATE/dockerd.pid" >"$BERTH_STATE/dockerd.log" 2>&1 </dev/null &
   local i
   for i in $(seq 1 600); do
@@ -73,7 +77,7 @@ berth_engine_up() {
 
 # berth_registry_up: Debian's docker-registry on 127.0.0.1:5000 (reused when one answers there).
 berth_registry_up() {
-  if curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/; then
+  if curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:5000/v2/ 2>/dev/null; then
     berth_log "registry on 127.0.0.1:5000 answers; using it"
     return 0
   fi
@@ -88,7 +92,7 @@ YAML
   _berth_registry_pid=$!
   local i
   for i in $(seq 1 100); do
-    curl -fsS -o /dev/null --max-time 1 http://127.0.0.1:5000/v2/ && { berth_log "registry started on 127.0.0.1:5000"; return 0; }
+    curl -fsS -o /dev/null --max-time 1 http://127.0.0.1:5000/v2/ 2>/dev/null && { berth_log "registry started on 127.0.0.1:5000"; return 0; }
     sleep 0.1
   done
   berth_log "the registry did not start; see $BERTH_STATE/registry.log"
