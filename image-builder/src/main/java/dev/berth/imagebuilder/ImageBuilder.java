@@ -7,6 +7,7 @@ import dev.berth.imagebuilder.api.BuildTarget;
 import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.Detection;
 import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.detect.StackDetection;
 import dev.berth.imagebuilder.docker.BuildContextTar;
@@ -93,13 +94,14 @@ public final class ImageBuilder {
   }
 
   /**
-   * The labels of an image in its registry (manifest and config only, no layers; anonymous; plain HTTP only on
-   * loopback), e.g. Berth's {@code dev.berth.*} facts for a target that cannot read them itself.
+   * The labels of an image in its registry (manifest and config only, no layers; plain HTTP only on loopback),
+   * e.g. Berth's {@code dev.berth.*} facts for a target that cannot read them itself; logged in as {@code auth}
+   * says, else anonymous.
    *
    * @throws IOException naming the reference when it is not valid, not found, or the registry refuses or is down
    */
-  public static Map<String, String> registryLabels(String reference) throws IOException {
-    return RegistryImageLabels.read(reference);
+  public static Map<String, String> registryLabels(String reference, RegistryAuth auth) throws IOException {
+    return RegistryImageLabels.read(reference, auth);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */

@@ -5,9 +5,11 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PushResponseItem;
@@ -17,6 +19,9 @@ import dev.berth.imagebuilder.api.BuildResult;
 import dev.berth.imagebuilder.api.BuildTarget;
 import dev.berth.imagebuilder.api.DockerignoreException;
 import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.api.RegistryAuth;
+import dev.berth.imagebuilder.api.RegistryLogin;
+import dev.berth.imagebuilder.jib.RegistryCredentials;
 import dev.berth.imagebuilder.plan.BuildBackend;
 import dev.berth.imagebuilder.plan.BuildPlan;
 import dev.berth.imagebuilder.plan.ImageReference;
@@ -131,9 +136,9 @@ public final class EngineBackend implements BuildBackend {
       long sizeBytes = built.getSize() == null ? -1 : built.getSize();
       String digest = null;
       boolean pushed = false;
-      if (build.target() instanceof BuildTarget.Registry) {
+      if (build.target() instanceof BuildTarget.Registry registry) {
         for (String tag : build.tags()) {
-          push(docker, tag, listener);
+          push(docker, tag, registry.auth(), listener);
         }
         pushed = true;
         digest = digestOf(docker, image);
@@ -248,20 +253,30 @@ public final class EngineBackend implements BuildBackend {
     return all;
   }
 
-  private void push(DockerClient docker, String tag, BuildListener listener) throws ImageBuildException {
+  private void push(DockerClient docker, String tag, RegistryAuth auth, BuildListener listener)
+      throws ImageBuildException {
     ImageReference ref = ImageReference.parse(tag);
     if (ref.registry() == null) {
       throw new ImageBuildException(
           "cannot push " + tag + ": the tag names no registry; tag it like 127.0.0.1:5000/"
               + ref.repository() + ":" + ref.tag());
     }
-    listener.onEvent(BuildEvent.step("Pushing " + tag));
+    Optional<RegistryLogin> login;
+    try {
+      login = RegistryCredentials.find(auth, ref.registry());
+    } catch (IOException e) {
+      throw new ImageBuildException("cannot push " + tag + ": " + e.getMessage(), e);
+    }
+    listener.onEvent(BuildEvent.step("Pushing " + tag
+        + login.map(l -> " (login from " + l.source() + ")").orElse(" (no login)")));
     AtomicReference<String> error = new AtomicReference<>();
     try {
-      docker
-          .pushImageCmd(ref.withoutTag())
-          .withTag(ref.tag())
-          .exec(
+      PushImageCmd push = docker.pushImageCmd(ref.withoutTag()).withTag(ref.tag());
+      login.ifPresent(l -> push.withAuthConfig(new AuthConfig()
+          .withRegistryAddress(l.registry())
+          .withUsername(l.username())
+          .withPassword(l.password())));
+      push.exec(
               new ResultCallback.Adapter<PushResponseItem>() {
                 @Override
                 public void onNext(PushResponseItem item) {
@@ -275,12 +290,22 @@ public final class EngineBackend implements BuildBackend {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImageBuildException("interrupted while pushing " + tag, e);
+    } catch (DockerException e) {
+      error.compareAndSet(null, firstLine(e.getMessage()));
     }
     if (error.get() != null) {
-      throw new ImageBuildException(
-          "pushing " + tag + " failed: " + error.get() + "; check that the registry " + ref.registry()
-              + " runs and accepts pushes");
+      String fix = refusedLogin(error.get())
+          ? RegistryCredentials.hint(auth, ref.registry())
+          : "check that the registry " + ref.registry() + " runs and accepts pushes";
+      throw new ImageBuildException("pushing " + tag + " failed: " + error.get() + "; " + fix);
     }
+  }
+
+  /** Whether an engine's push error says the registry wants a (different) login. */
+  static boolean refusedLogin(String error) {
+    String e = error.toLowerCase(java.util.Locale.ROOT);
+    return e.contains("unauthorized") || e.contains("authentication required") || e.contains("no basic auth")
+        || e.contains("denied");
   }
 
   private static String digestOf(DockerClient docker, String image) {

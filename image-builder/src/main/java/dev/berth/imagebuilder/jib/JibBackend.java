@@ -8,11 +8,13 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.berth.imagebuilder.api.BuildEvent;
 import dev.berth.imagebuilder.api.BuildListener;
 import dev.berth.imagebuilder.api.BuildResult;
@@ -137,6 +139,7 @@ public final class JibBackend implements BuildBackend {
       throw new ImageBuildException("interrupted while building " + name, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      refusedLogin(build, name, cause);
       throw new ImageBuildException(
           "daemonless build of " + name + " failed: " + cause.getMessage()
               + "; check that the base " + image.baseImage() + " is in the engine (berth base-images) or in a"
@@ -144,7 +147,19 @@ public final class JibBackend implements BuildBackend {
           cause);
     } catch (IOException | RuntimeException | com.google.cloud.tools.jib.api.RegistryException
         | com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
+      refusedLogin(build, name, e);
       throw new ImageBuildException("daemonless build of " + name + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Throws the one line that says how to give Berth a login when the target registry refused the push. */
+  private static void refusedLogin(BuildPlan.JibBuild build, String name, Throwable cause)
+      throws ImageBuildException {
+    if (cause instanceof RegistryUnauthorizedException && build.target() instanceof BuildTarget.Registry registry) {
+      String named = dev.berth.imagebuilder.plan.ImageReference.parse(name).registry();
+      String host = named == null ? "docker.io" : named;
+      throw new ImageBuildException("the registry " + host + " refused Berth's login or asked for one when pushing "
+          + name + "; " + RegistryCredentials.hint(registry.auth(), host), cause);
     }
   }
 
@@ -176,8 +191,16 @@ public final class JibBackend implements BuildBackend {
 
   private static Containerizer containerizer(BuildPlan.JibBuild build, String name)
       throws InvalidImageReferenceException {
-    if (build.target() instanceof BuildTarget.Registry) {
-      return Containerizer.to(RegistryImage.named(name));
+    if (build.target() instanceof BuildTarget.Registry registry) {
+      RegistryImage to = RegistryImage.named(name);
+      String host = com.google.cloud.tools.jib.api.ImageReference.parse(name).getRegistry();
+      return Containerizer.to(to.addCredentialRetriever(() -> {
+        try {
+          return RegistryCredentials.credential(registry.auth(), host);
+        } catch (IOException e) {
+          throw new CredentialRetrievalException(e);
+        }
+      }));
     }
     if (build.target() instanceof BuildTarget.Tar tar) {
       return Containerizer.to(TarImage.at(tar.file()).named(name));

@@ -2,10 +2,12 @@ package dev.berth.imagebuilder.jib;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
@@ -13,17 +15,19 @@ import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import com.google.cloud.tools.jib.image.json.OciIndexTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate;
 import com.google.cloud.tools.jib.registry.RegistryClient;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads an image's labels from its registry without pulling its layers: the manifest (for a list, the linux/amd64
  * entry), then the config blob. Through Jib's registry client, which speaks the registry's token handshake; the
  * client lives outside Jib's stable API package, so a Jib upgrade must keep {@code JibBackendIT}'s registry test green.
- * Anonymous pulls only; plain HTTP only for a registry on loopback, as for pushes.
+ * Logged in as {@link RegistryAuth} says (else anonymous); plain HTTP only for a registry on loopback, as for pushes.
  */
 public final class RegistryImageLabels {
 
@@ -37,7 +41,7 @@ public final class RegistryImageLabels {
    * @throws IOException naming the reference when it is not valid, not found or the registry refuses or cannot be
    *     reached
    */
-  public static Map<String, String> read(String reference) throws IOException {
+  public static Map<String, String> read(String reference, RegistryAuth auth) throws IOException {
     ImageReference image;
     try {
       image = ImageReference.parse(reference);
@@ -48,10 +52,15 @@ public final class RegistryImageLabels {
     boolean loopback = registry.startsWith("127.") || registry.startsWith("localhost") || registry.startsWith("[::1]");
     FailoverHttpClient http = new FailoverHttpClient(loopback, false, event -> {});
     try {
-      RegistryClient client =
-          RegistryClient.factory(EventHandlers.NONE, registry, image.getRepository(), http)
-              .newRegistryClient();
-      client.doPullBearerAuth();
+      RegistryClient.Factory factory =
+          RegistryClient.factory(EventHandlers.NONE, registry, image.getRepository(), http);
+      Optional<Credential> login = RegistryCredentials.credential(auth, registry);
+      login.ifPresent(factory::setCredential);
+      RegistryClient client = factory.newRegistryClient();
+      if (!client.doPullBearerAuth() && login.isPresent()) {
+        // The registry asks for Basic (htpasswd) or nothing: Jib sends the login as it is, if there is one.
+        client.configureBasicAuth();
+      }
       ManifestTemplate manifest = client.pullManifest(image.getQualifier()).getManifest();
       List<String> platform = manifest instanceof V22ManifestListTemplate list
           ? list.getDigestsForPlatform("amd64", "linux")
@@ -72,6 +81,9 @@ public final class RegistryImageLabels {
       Map<String, String> result = new LinkedHashMap<>();
       labels.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
       return result;
+    } catch (RegistryUnauthorizedException e) {
+      throw new IOException("the registry " + registry + " refused to show " + reference + " ("
+          + firstLine(e.getMessage()) + "); " + RegistryCredentials.hint(auth, registry), e);
     } catch (RegistryException e) {
       throw new IOException("the registry " + registry + " did not give " + reference + "'s manifest and"
           + " config (" + firstLine(e.getMessage()) + ")", e);

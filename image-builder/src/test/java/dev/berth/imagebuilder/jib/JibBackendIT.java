@@ -8,6 +8,8 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.berth.imagebuilder.api.BuildListener;
 import dev.berth.imagebuilder.api.BuildResult;
 import dev.berth.imagebuilder.api.BuildTarget;
+import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.imagebuilder.base.BaseImages;
 import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.imagebuilder.docker.ImageLayers;
@@ -100,24 +102,51 @@ class JibBackendIT {
     }
     assertThat(names).contains("manifest.json");
 
+    RegistryAuth anonymous = new RegistryAuth(null, null, dir.resolve("no-docker-config.json"));
     try (LocalRegistry registry = LocalRegistry.start()) {
       String repo = "berth-test/jib-" + DockerEngine.runId().toLowerCase();
       BuildResult pushed = backend().build(
           new BuildPlan.JibBuild(plan(), true, List.of(registry.address() + "/" + repo + ":1"),
-              new BuildTarget.Registry()),
+              new BuildTarget.Registry(anonymous)),
           BuildListener.none());
       assertThat(pushed.pushed()).isTrue();
       assertThat(registry.manifestDigest(repo, "1")).isEqualTo(pushed.digest());
 
       // What a Kubernetes deploy reads back to size the JVM: the labels, by tag and by digest, no layer pulled.
       String reference = registry.address() + "/" + repo;
-      assertThat(RegistryImageLabels.read(reference + ":1"))
+      assertThat(RegistryImageLabels.read(reference + ":1", anonymous))
           .containsEntry("dev.berth.stack", "jvm-jar")
           .containsEntry(DockerEngine.RUN_LABEL, DockerEngine.runId());
-      assertThat(RegistryImageLabels.read(reference + "@" + pushed.digest())).containsEntry("dev.berth.stack", "jvm-jar");
-      assertThatThrownBy(() -> RegistryImageLabels.read(reference + ":no-such-tag"))
+      assertThat(RegistryImageLabels.read(reference + "@" + pushed.digest(), anonymous)).containsEntry("dev.berth.stack", "jvm-jar");
+      assertThatThrownBy(() -> RegistryImageLabels.read(reference + ":no-such-tag", anonymous))
           .isInstanceOf(java.io.IOException.class)
           .hasMessageContaining(reference + ":no-such-tag");
+    }
+  }
+  @Test
+  void pushesWithTheLoginInTheDockerConfigAndSaysHowToGiveOneWhenRefused() throws Exception {
+    String password = "pw-" + System.nanoTime();
+    try (LocalRegistry registry = LocalRegistry.startWithLogin("ci-pusher", password)) {
+      String repo = "berth-test/jib-login-" + DockerEngine.runId().toLowerCase();
+      List<String> tags = List.of(registry.address() + "/" + repo + ":1");
+      RegistryAuth none = new RegistryAuth(null, null, dir.resolve("no-docker-config/config.json"));
+      assertThatThrownBy(() -> backend().build(
+              new BuildPlan.JibBuild(plan(), true, tags, new BuildTarget.Registry(none)), BuildListener.none()))
+          .isInstanceOf(ImageBuildException.class)
+          .hasMessageContaining("the registry " + registry.address() + " refused")
+          .hasMessageContaining("docker login " + registry.address());
+
+      Path config = Files.createDirectories(dir.resolve("docker"));
+      Files.writeString(config.resolve("config.json"), "{\"auths\": {\"https://" + registry.address()
+          + "\": {\"auth\": \"" + java.util.Base64.getEncoder().encodeToString(("ci-pusher:" + password).getBytes())
+          + "\"}}}");
+      BuildResult pushed = backend().build(
+          new BuildPlan.JibBuild(plan(), true, tags,
+              new BuildTarget.Registry(RegistryAuth.fromEnvironment(Map.of("DOCKER_CONFIG", config.toString())))),
+          BuildListener.none());
+
+      assertThat(pushed.pushed()).isTrue();
+      assertThat(registry.manifestDigest(repo, "1")).isEqualTo(pushed.digest());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.berth.jenkins.cluster;
 
 import dev.berth.imagebuilder.ImageBuilder;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.runtime.api.client.BerthApiException;
 import dev.berth.runtime.api.client.BerthClient;
 import dev.berth.runtime.api.facts.AppFacts;
@@ -80,7 +81,7 @@ public final class Deployment {
   }
 
   private final MasterSource master;
-  private ImageLabels imageLabels = ImageBuilder::registryLabels;
+  private ImageLabels imageLabels = image -> ImageBuilder.registryLabels(image, RegistryAuth.fromProcess());
   private final KubernetesConnection kubernetes;
   private final ObjectApply kubernetesApply;
   private final Duration pollInterval;

@@ -1,6 +1,7 @@
 package dev.berth.jenkins.steps;
 
 import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.jenkins.actions.BerthConfiguration;
 import dev.berth.jenkins.cluster.ClusterBuild;
 import dev.berth.jenkins.cluster.MasterConnection;
@@ -82,13 +83,14 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
         throw new AbortException(StepMessages.format("BerthBuildStep.noEngine", problem));
       }
     }
+    RegistryAuth auth = BuildRegistryAuth.of(buildEnv, "berthBuild");
     BuiltImage built;
     try {
       built = switch (builder) {
         case "docker" -> handWritten
-            ? committed(ws, committed, tags, log)
-            : local(ws, tags, LocalImageBuild.Mode.DOCKER, log);
-        case "jib" -> local(ws, tags, LocalImageBuild.Mode.JIB, log);
+            ? committed(ws, committed, tags, auth, log)
+            : local(ws, tags, LocalImageBuild.Mode.DOCKER, auth, log);
+        case "jib" -> local(ws, tags, LocalImageBuild.Mode.JIB, auth, log);
         default -> cluster(ws, tags, buildEnv, log);
       };
     } catch (ImageBuildException e) {
@@ -169,15 +171,15 @@ final class BerthBuildExecution extends SynchronousNonBlockingStepExecution<Map<
         (System.nanoTime() - start) / 1_000_000, job.imageBytes() == null ? -1 : job.imageBytes());
   }
 
-  private BuiltImage committed(StepWorkspace ws, Path dockerfile, List<String> tags, PrintStream log)
-      throws ImageBuildException {
+  private BuiltImage committed(StepWorkspace ws, Path dockerfile, List<String> tags, RegistryAuth auth,
+      PrintStream log) throws ImageBuildException {
     log.println(StepMessages.format("BerthBuildStep.buildingCommitted", ws.relative(dockerfile)));
-    return LocalImageBuild.committed(ws.folder(), tags, step.isPush(), log::println);
+    return LocalImageBuild.committed(ws.folder(), tags, step.isPush(), auth, log::println);
   }
 
-  private BuiltImage local(StepWorkspace ws, List<String> tags, LocalImageBuild.Mode mode, PrintStream log)
-      throws ImageBuildException {
-    BuiltImage b = LocalImageBuild.run(ws.folder(), tags, mode, step.isPush(), log::println);
+  private BuiltImage local(StepWorkspace ws, List<String> tags, LocalImageBuild.Mode mode, RegistryAuth auth,
+      PrintStream log) throws ImageBuildException {
+    BuiltImage b = LocalImageBuild.run(ws.folder(), tags, mode, step.isPush(), auth, log::println);
     return b.tarFile().isEmpty() ? b : new BuiltImage(b.image(), b.tags(), b.imageId(), b.digest(), b.pushed(),
         b.builder(), b.baseImage(), ws.relative(Path.of(b.tarFile())), b.durationMs(), b.sizeBytes());
   }

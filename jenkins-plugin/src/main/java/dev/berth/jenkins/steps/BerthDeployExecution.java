@@ -1,5 +1,7 @@
 package dev.berth.jenkins.steps;
 
+import dev.berth.imagebuilder.ImageBuilder;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.jenkins.actions.BerthBuildAction;
 import dev.berth.jenkins.actions.BerthConfiguration;
 import dev.berth.jenkins.cluster.DeployException;
@@ -103,9 +105,9 @@ final class BerthDeployExecution extends SynchronousNonBlockingStepExecution<Map
     try {
       Deployment deployment =
           new Deployment(master, kubernetes.apply(found == null ? new EnvVars() : found), kubernetesApply, poll);
-      if (imageLabels != null) {
-        deployment.withImageLabels(imageLabels);
-      }
+      RegistryAuth auth = BuildRegistryAuth.of(env, "berthDeploy");
+      deployment.withImageLabels(imageLabels != null ? imageLabels
+          : labelled -> ImageBuilder.registryLabels(labelled, auth));
       result = deployment
           .run(request, (draftImage, target) -> {
             drafted[0] = true;

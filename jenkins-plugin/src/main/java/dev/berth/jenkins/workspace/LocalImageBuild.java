@@ -7,6 +7,7 @@ import dev.berth.imagebuilder.api.BuildResult;
 import dev.berth.imagebuilder.api.BuildTarget;
 import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.ImageBuildException;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,12 +40,12 @@ public final class LocalImageBuild {
    * @param log receives one line per build event
    * @throws ImageBuildException naming the input, the cause and the fix
    */
-  public static BuiltImage run(Path folder, List<String> tags, Mode mode, boolean push, Consumer<String> log)
-      throws ImageBuildException {
+  public static BuiltImage run(Path folder, List<String> tags, Mode mode, boolean push, RegistryAuth auth,
+      Consumer<String> log) throws ImageBuildException {
     long start = System.nanoTime();
     Path output = folder.resolve(".berth");
     Path tar = output.resolve(TAR_NAME);
-    BuildTarget target = push ? new BuildTarget.Registry()
+    BuildTarget target = push ? new BuildTarget.Registry(auth)
         : mode == Mode.JIB ? new BuildTarget.Tar(tar) : new BuildTarget.Engine();
     // The same overrides berthDockerfile uses: berth.yaml applies, LOW confidence still builds.
     DetectOptions options = new DetectOptions(null, null, null, null, null, false, "step");
@@ -63,10 +64,10 @@ public final class LocalImageBuild {
    *
    * @throws ImageBuildException naming the cause and the fix
    */
-  public static BuiltImage committed(Path folder, List<String> tags, boolean push, Consumer<String> log)
-      throws ImageBuildException {
+  public static BuiltImage committed(Path folder, List<String> tags, boolean push, RegistryAuth auth,
+      Consumer<String> log) throws ImageBuildException {
     long start = System.nanoTime();
-    BuildTarget target = push ? new BuildTarget.Registry() : new BuildTarget.Engine();
+    BuildTarget target = push ? new BuildTarget.Registry(auth) : new BuildTarget.Engine();
     BuildResult r = ImageBuilder.buildDockerfile(folder, tags, target, event -> log.accept(line(event)));
     long ms = (System.nanoTime() - start) / 1_000_000;
     return new BuiltImage(r.image(), r.tags(), r.imageId(), r.digest(), r.pushed(), "docker", r.baseImage(), "", ms,

@@ -1,6 +1,7 @@
 package dev.berth.runtime.cli;
 
 import dev.berth.imagebuilder.ImageBuilder;
+import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.imagebuilder.docker.EngineImages;
 import dev.berth.runtime.api.spec.AppSpec;
 import dev.berth.runtime.deploy.ImageFacts;
@@ -29,7 +30,7 @@ final class ImageLabelFacts {
     // The registry only when the spec cannot be sized without it: a round trip per apply otherwise.
     if (labels.isEmpty() && ContainerEnvironment.needsImageFacts(spec) && spec.image().contains("/")) {
       try {
-        labels = Optional.of(ImageBuilder.registryLabels(spec.image()));
+        labels = Optional.of(ImageBuilder.registryLabels(spec.image(), RegistryAuth.fromProcess()));
       } catch (IOException | RuntimeException e) {
         warn.accept("no JVM facts for " + spec.image() + " (not in the local engine; " + e.getMessage() + ")");
       }
