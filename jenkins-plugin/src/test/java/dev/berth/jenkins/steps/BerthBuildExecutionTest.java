@@ -115,4 +115,20 @@ class BerthBuildExecutionTest {
         .isInstanceOf(AbortException.class)
         .hasMessageStartingWith("berthBuild: dir '../elsewhere' leaves the workspace");
   }
+  @Test
+  void run_oneOfTheTwoRegistryLoginVariables_failsNamingBothAndShowsNoPassword() throws Exception {
+    Files.writeString(ws.resolve("notes.txt"), "nothing to run here");
+    EnvVars env = new EnvVars();
+    env.put("BERTH_REGISTRY_PASSWORD", "registry-pw-7");
+    BerthBuildStep step = new BerthBuildStep("127.0.0.1:5000/shop");
+    step.setBuilder("jib");
+    step.setPush(true);
+
+    assertThatThrownBy(() -> new BerthBuildExecution(step, context(env)).run())
+        .isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("berthBuild: BERTH_REGISTRY_PASSWORD is set but BERTH_REGISTRY_USERNAME is not;")
+        .hasMessageContaining("withCredentials usernamePassword")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("registry-pw-7"));
+    assertThat(listener.text()).doesNotContain("registry-pw-7").doesNotContain("[UNKNOWN_STACK]");
+  }
 }

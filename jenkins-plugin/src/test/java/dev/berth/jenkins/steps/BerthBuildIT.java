@@ -64,6 +64,10 @@ class BerthBuildIT {
   }
 
   private Map<String, Object> build(String image, String builder, boolean push) throws Exception {
+    return build(image, builder, push, new EnvVars());
+  }
+
+  private Map<String, Object> build(String image, String builder, boolean push, EnvVars env) throws Exception {
     Path app = Samples.l1DistJdk7(ws);
     BerthBuildStep step = new BerthBuildStep(image);
     step.setDir(ws.relativize(app).toString());
@@ -73,7 +77,7 @@ class BerthBuildIT {
     IMAGES.add(image + ":" + DockerEngine.runId());
     // No master in the build's environment: auto must not pick the cluster.
     TestStepContext context = new TestStepContext().with(TaskListener.class, listener)
-        .with(EnvVars.class, new EnvVars()).with(FilePath.class, TestStepContext.workspace(ws));
+        .with(EnvVars.class, env).with(FilePath.class, TestStepContext.workspace(ws));
     return new BerthBuildExecution(step, context).run();
   }
 
@@ -143,6 +147,24 @@ class BerthBuildIT {
     try (DockerClient engine = DockerClients.local()) {
       assertThat(docker).containsEntry("sizeBytes",
           engine.inspectImageCmd(repository + ":" + DockerEngine.runId()).exec().getSize());
+    }
+  }
+  @Test
+  void push_toARegistryThatAsksForALogin_usesTheLoginWithCredentialsBinds() throws Exception {
+    String password = "pw-" + System.nanoTime();
+    try (LocalRegistry guarded = LocalRegistry.startWithLogin("jenkins", password)) {
+      String repository = guarded.address() + "/berth-test/jenkins-login";
+      EnvVars bound = new EnvVars();
+      bound.put("BERTH_REGISTRY_USERNAME", "jenkins");
+      bound.put("BERTH_REGISTRY_PASSWORD", password);
+
+      Map<String, Object> built = build(repository, "docker", true, bound);
+
+      String digest = guarded.manifestDigest("berth-test/jenkins-login", DockerEngine.runId());
+      assertThat(digest).startsWith("sha256:");
+      assertThat(built).containsEntry("pushed", true).containsEntry("digest", digest);
+      assertThat(listener.text()).contains("[Berth] Pushing " + repository + ":" + DockerEngine.runId()
+          + " (login from BERTH_REGISTRY_USERNAME/BERTH_REGISTRY_PASSWORD)").doesNotContain(password);
     }
   }
 }

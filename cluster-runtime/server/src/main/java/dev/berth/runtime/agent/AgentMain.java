@@ -1,5 +1,6 @@
 package dev.berth.runtime.agent;
 
+import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.imagebuilder.base.BaseImages;
 import dev.berth.runtime.agent.build.BuildJobRunner;
 import dev.berth.runtime.agent.build.BuilderClasspath;
@@ -63,7 +64,7 @@ public final class AgentMain {
     BuildJobRunner builds = new BuildJobRunner(runtime, config.nodeId(), config.stateDir().resolve("build-jobs"),
         config.containerLabels(), channel(link), new OfflineBuilderBases(BaseImages::shared),
         BuilderClasspath.current(), dockerSocket(config.dockerHost()), log);
-    builds.start();
+    builds.withDockerConfig(RegistryAuth.fromProcess().dockerConfig()).start();
     // The link joins in the background and hands the master's messages to the sync.
     link.set(MasterLink.start(config.masterHost(), config.masterPort(), config.token(), node, new NodeHandler() {
       @Override

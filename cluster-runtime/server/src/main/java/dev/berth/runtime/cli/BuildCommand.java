@@ -63,7 +63,8 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--tar", paramLabel = "FILE", description = "With --to tar: the docker-load-able tar to write")
   Path tar;
 
-  @Option(names = "--push", description = "Push every tag to its registry after building")
+  @Option(names = "--push", description = "Push every tag to its registry after building, logged in with "
+      + "BERTH_REGISTRY_USERNAME/BERTH_REGISTRY_PASSWORD, else the Docker config (docker login)")
   boolean push;
 
   @Option(names = "--base-image", paramLabel = "IMAGE", description = "FROM this image instead of the catalog's")

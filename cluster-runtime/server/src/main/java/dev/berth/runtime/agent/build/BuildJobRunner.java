@@ -53,6 +53,8 @@ public final class BuildJobRunner implements AutoCloseable {
   /** How long one context chunk may take to arrive. */
   public static final long CHUNK_TIMEOUT_MILLIS = 30_000;
   static final String ROLE_BUILD = "build";
+  /** Where a builder finds the node's Docker config (its registry logins). */
+  static final String BUILDER_DOCKER_CONFIG = "/berth/docker-config";
   /** How often a running job tells the master it is still running, even with no new log line. */
   static final long KEEPALIVE_MILLIS = 20_000;
 
@@ -64,6 +66,7 @@ public final class BuildJobRunner implements AutoCloseable {
   private final BuilderBases bases;
   private final List<Path> classpath;
   private final String dockerSocket;
+  private volatile Path dockerConfig;
   private final PrintStream log;
   private final ExecutorService threads;
   private final ScheduledExecutorService keepalive;
@@ -286,10 +289,25 @@ public final class BuildJobRunner implements AutoCloseable {
     labels.put(ContainerLabels.BUILD_NODE, nodeId);
     Map<String, String> readOnly = new HashMap<>();
     classpath.forEach(p -> readOnly.put(p.toString(), p.toString()));
+    List<String> env = new ArrayList<>(List.of("DOCKER_HOST=unix:///var/run/docker.sock", "BERTH_STATE=/workspace/state"));
+    Path config = dockerConfig;
+    if (job.push() && config != null && Files.isRegularFile(config)) {
+      readOnly.put(config.toAbsolutePath().toString(), BUILDER_DOCKER_CONFIG + "/config.json");
+      env.add("DOCKER_CONFIG=" + BUILDER_DOCKER_CONFIG);
+    }
     Map<String, String> writable = Map.of(dockerSocket, "/var/run/docker.sock", workspace.toString(), "/workspace");
-    return new ContainerRequest("berth-build-" + job.jobId(), image, List.of("java"), args,
-        List.of("DOCKER_HOST=unix:///var/run/docker.sock", "BERTH_STATE=/workspace/state"), labels,
+    return new ContainerRequest("berth-build-" + job.jobId(), image, List.of("java"), args, env, labels,
         BUILDER_MEMORY_BYTES, 0, List.of(), readOnly, writable, "0:0");
+  }
+
+  /**
+   * Lets builders push with this node's registry logins: {@code config} (a Docker config file, as {@code docker
+   * login} writes it) is mounted read-only into every builder container when it exists. Its {@code auths} entries
+   * work there; credential helpers it names are programs on this host, not in the builder.
+   */
+  public BuildJobRunner withDockerConfig(Path config) {
+    this.dockerConfig = config;
+    return this;
   }
 
   /** Streams the container's log until it ends; returns its exit code (null when it vanished). */

@@ -222,6 +222,24 @@ class BuildJobRunnerTest {
   }
 
   @Test
+  void pushingBuilders_getTheNodesDockerConfigReadOnly_othersDoNot() throws Exception {
+    Path config = Files.writeString(dir.resolve("docker-config.json"), "{\"auths\": {}}");
+    runner.withDockerConfig(config);
+    runner.submit(job("b-3", true, "Dockerfile", "FROM berth/jre:17\n"));
+    await(() -> requests.size() == 1);
+    runner.submit(job("b-4", false, "Dockerfile", "FROM berth/jre:17\n"));
+    await(() -> requests.size() == 2);
+
+    ContainerRequest pushing = requests.stream().filter(r -> r.args().contains("--push")).findFirst().orElseThrow();
+    ContainerRequest local = requests.stream().filter(r -> !r.args().contains("--push")).findFirst().orElseThrow();
+    assertThat(pushing.binds()).containsEntry(config.toString(), "/berth/docker-config/config.json");
+    assertThat(pushing.writableBinds()).doesNotContainValue("/berth/docker-config/config.json");
+    assertThat(pushing.env()).contains("DOCKER_CONFIG=/berth/docker-config");
+    assertThat(local.binds()).doesNotContainKey(config.toString());
+    assertThat(local.env()).noneMatch(e -> e.startsWith("DOCKER_CONFIG="));
+  }
+
+  @Test
   void appContextWithoutDockerfile_isDetectedOffline_andAFailedBuildReportsItsErrorLine() throws Exception {
     runner.submit(job("b-2", false, "lib/app.jar", "jar"));
     await(() -> !requests.isEmpty());
