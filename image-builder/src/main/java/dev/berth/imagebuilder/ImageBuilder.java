@@ -8,6 +8,7 @@ import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.Detection;
 import dev.berth.imagebuilder.api.ImageBuildException;
 import dev.berth.imagebuilder.api.RegistryAuth;
+import dev.berth.imagebuilder.api.RegistryLogin;
 import dev.berth.imagebuilder.catalog.BaseImageCatalog;
 import dev.berth.imagebuilder.detect.StackDetection;
 import dev.berth.imagebuilder.docker.BuildContextTar;
@@ -15,6 +16,7 @@ import dev.berth.imagebuilder.dockerfile.DockerfileException;
 import dev.berth.imagebuilder.dockerfile.DockerfileRenderer;
 import dev.berth.imagebuilder.dockerfile.RenderOptions;
 import dev.berth.imagebuilder.dockerfile.RenderedDockerfile;
+import dev.berth.imagebuilder.jib.RegistryCredentials;
 import dev.berth.imagebuilder.jib.RegistryImageLabels;
 import dev.berth.imagebuilder.steps.StepsRunner;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -102,6 +105,21 @@ public final class ImageBuilder {
    */
   public static Map<String, String> registryLabels(String reference, RegistryAuth auth) throws IOException {
     return RegistryImageLabels.read(reference, auth);
+  }
+
+  /**
+   * The login {@code auth} describes for {@code registry} (host[:port]): the explicit one, else the Docker config's
+   * ({@code auths}, {@code credHelpers}, {@code credsStore}), else empty for anonymous pulls and pushes.
+   *
+   * @throws IOException naming the registry and the config file when a credential helper it names fails
+   */
+  public static Optional<RegistryLogin> registryLogin(RegistryAuth auth, String registry) throws IOException {
+    return RegistryCredentials.find(auth, registry);
+  }
+
+  /** The hint for a registry that refused Berth: where it looked for a login, and how to give it one. */
+  public static String registryLoginHint(RegistryAuth auth, String registry) {
+    return RegistryCredentials.hint(auth, registry);
   }
 
   /** Berth's version as packaged, or {@code dev} when running from classes. */

@@ -10,6 +10,7 @@ import dev.berth.imagebuilder.api.BuildTarget;
 import dev.berth.imagebuilder.base.BaseImages;
 import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.imagebuilder.testing.DockerEngine;
+import dev.berth.imagebuilder.testing.LocalRegistry;
 import dev.berth.imagebuilder.testing.Samples;
 import dev.berth.runtime.agent.container.ContainerLabels;
 import dev.berth.runtime.api.client.BerthClient;
@@ -158,6 +159,37 @@ class NodeJvmSizingIT {
         env.get("JAVA_TOOL_OPTIONS"));
     // The JVM took them.
     awaitLogs(running.id(), "Picked up JAVA_TOOL_OPTIONS: " + expected.env().get("JAVA_TOOL_OPTIONS"));
+  }
+
+  @Test
+  void imageOnlyInItsRegistry_isPulledByTheNode_thenSizedFromItsLabels() throws Exception {
+    try (LocalRegistry registry = LocalRegistry.start()) {
+      String pushed = registry.address() + "/" + image;
+      try (DockerClient d = DockerClients.local()) {
+        d.tagImageCmd(image, registry.address() + "/" + image.substring(0, image.lastIndexOf(':')),
+            image.substring(image.lastIndexOf(':') + 1)).exec();
+        d.pushImageCmd(pushed).start().awaitCompletion(2, java.util.concurrent.TimeUnit.MINUTES);
+        d.removeImageCmd(pushed).exec();
+        assertThat(d.listImagesCmd().withReferenceFilter(pushed).exec()).isEmpty();
+      }
+      try {
+        client.apply(spec("billing-pulled", "512Mi", "").replace("image: " + image, "image: " + pushed));
+
+        ReplicaStatus running = await("billing-pulled", r -> r.phase() == ReplicaStatus.Phase.RUNNING);
+
+        assertThat(agentLog.toString()).contains("pulling " + pushed + " for default/billing-pulled");
+        JvmSettings expected = JvmSizing.forContainer(MEMORY, CPU_MILLIS, labelFacts);
+        InspectContainerResponse container = container(running.id());
+        assertThat(env(container)).containsEntry("JAVA_TOOL_OPTIONS", expected.env().get("JAVA_TOOL_OPTIONS"));
+        assertThat(container.getConfig().getLabels())
+            .containsEntry(ContainerLabels.JVM_SIZING, "image labels on node " + nodeId);
+      } finally {
+        deleteApps();
+        try (DockerClient d = DockerClients.local()) {
+          d.removeImageCmd(pushed).withForce(true).exec();
+        }
+      }
+    }
   }
 
   @Test

@@ -26,6 +26,13 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   Optional<ImageDetails> image(String reference);
 
+  /**
+   * Pulls {@code reference} from the registry it names onto this engine, with the node's registry login.
+   *
+   * @throws ContainerStartException (image missing) naming the image, the registry's answer and the fix
+   */
+  void pull(String reference) throws ContainerStartException;
+
   /** Creates and starts a container; returns its id. A container that was created but failed to start is kept. */
   String start(ContainerRequest request) throws ContainerStartException;
 

@@ -5,9 +5,13 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
@@ -19,6 +23,9 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import dev.berth.imagebuilder.ImageBuilder;
+import dev.berth.imagebuilder.api.RegistryAuth;
+import dev.berth.imagebuilder.api.RegistryLogin;
 import dev.berth.imagebuilder.docker.DockerClients;
 import dev.berth.runtime.agent.container.ContainerRequest;
 import dev.berth.runtime.agent.container.ContainerRuntime;
@@ -27,6 +34,7 @@ import dev.berth.runtime.agent.container.ContainerStatus;
 import dev.berth.runtime.agent.container.ContainerUsage;
 import dev.berth.runtime.agent.container.EngineInfo;
 import dev.berth.runtime.agent.container.ImageDetails;
+import dev.berth.runtime.agent.container.PullReference;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,18 +52,28 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DockerContainerRuntime implements ContainerRuntime {
 
-  private final DockerClient docker;
+  private static final long PULL_TIMEOUT_MINUTES = 10;
 
-  private DockerContainerRuntime(DockerClient docker) {
+  private final DockerClient docker;
+  private final RegistryAuth registryAuth;
+
+  private DockerContainerRuntime(DockerClient docker, RegistryAuth registryAuth) {
     this.docker = docker;
+    this.registryAuth = registryAuth;
   }
 
   /**
    * A runtime for the engine at {@code dockerHost} (e.g. {@code unix:///var/tmp/berth/n2/docker.sock}), or the local
-   * one ({@code DOCKER_HOST} or the default socket) when null.
+   * one ({@code DOCKER_HOST} or the default socket) when null; it pulls with the login this process's environment
+   * and Docker config give.
    */
   public static DockerContainerRuntime connect(String dockerHost) {
-    return new DockerContainerRuntime(DockerClients.forHost(dockerHost));
+    return connect(dockerHost, RegistryAuth.fromProcess());
+  }
+
+  /** As {@link #connect(String)}, pulling with {@code registryAuth}. */
+  public static DockerContainerRuntime connect(String dockerHost, RegistryAuth registryAuth) {
+    return new DockerContainerRuntime(DockerClients.forHost(dockerHost), registryAuth);
   }
 
   @Override
@@ -147,6 +165,59 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   }
 
   @Override
+  public void pull(String reference) throws ContainerStartException {
+    PullReference ref;
+    try {
+      ref = PullReference.parse(reference);
+    } catch (IllegalArgumentException e) {
+      throw new ContainerStartException(e.getMessage(), true, e);
+    }
+    Optional<RegistryLogin> login;
+    try {
+      login = ref.registry() == null ? Optional.empty() : ImageBuilder.registryLogin(registryAuth, ref.registry());
+    } catch (IOException e) {
+      throw new ContainerStartException("cannot pull " + reference + ": " + e.getMessage(), true, e);
+    }
+    String error;
+    try {
+      PullImageCmd pull = docker.pullImageCmd(ref.repository()).withTag(ref.tagOrDigest());
+      login.ifPresent(l -> pull.withAuthConfig(new AuthConfig()
+          .withRegistryAddress(l.registry()).withUsername(l.username()).withPassword(l.password())));
+      boolean done = pull.exec(new PullImageResultCallback()).awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      error = done ? null : "no answer within " + PULL_TIMEOUT_MINUTES + " minutes";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ContainerStartException("interrupted while pulling " + reference, true, e);
+    } catch (DockerException | DockerClientException e) {
+      error = firstLine(e.getMessage());
+    }
+    if (error != null) {
+      throw new ContainerStartException("pulling " + reference + " failed: " + error + "; "
+          + pullFix(ref, error, login.isPresent()), true, null);
+    }
+  }
+
+  private String pullFix(PullReference ref, String error, boolean loggedIn) {
+    String e = error.toLowerCase(java.util.Locale.ROOT);
+    String registry = ref.registry() == null ? "docker.io" : ref.registry();
+    String login = ImageBuilder.registryLoginHint(registryAuth, registry) + " (on this node)";
+    if (e.contains("unauthorized") || e.contains("denied") || e.contains("authentication required")
+        || e.contains("no basic auth")) {
+      return login;
+    }
+    if (e.contains("manifest unknown") || e.contains("not found")) {
+      return "push it first (berthBuild push: true, berth build --push) or correct the spec's image";
+    }
+    // An engine that may fall back to plain HTTP (a loopback registry) reports that attempt, not the refusal.
+    return "check that the registry " + registry + " runs and this node reaches it"
+        + (loggedIn ? "" : "; if it asks for a login, " + login);
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "no reason given" : message.strip().lines().findFirst().orElse("no reason given");
+  }
+
+  @Override
   public String start(ContainerRequest r) throws ContainerStartException {
     Ports ports = new Ports();
     List<ExposedPort> exposed = new ArrayList<>();
@@ -186,8 +257,9 @@ public final class DockerContainerRuntime implements ContainerRuntime {
       }
       id = cmd.exec().getId();
     } catch (NotFoundException e) {
-      throw new ContainerStartException("image " + r.image() + " is not on this node's engine; load or push it"
-          + " there first (" + e.getMessage().strip() + ")", true, e);
+      throw new ContainerStartException("image " + r.image() + " is not on this node's engine; name it with its"
+          + " registry (e.g. 127.0.0.1:5000/app:1) so nodes pull it, or load it on this node ("
+          + e.getMessage().strip() + ")", true, e);
     } catch (DockerException e) {
       throw new ContainerStartException("creating " + r.name() + " failed: " + e.getMessage().strip(), false, e);
     }

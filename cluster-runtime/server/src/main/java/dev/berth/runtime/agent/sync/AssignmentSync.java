@@ -5,6 +5,7 @@ import dev.berth.runtime.agent.container.ContainerRequest;
 import dev.berth.runtime.agent.container.ContainerRuntime;
 import dev.berth.runtime.agent.container.ContainerStartException;
 import dev.berth.runtime.agent.container.ContainerStatus;
+import dev.berth.runtime.agent.container.PullReference;
 import dev.berth.runtime.agent.health.HealthMonitor;
 import dev.berth.runtime.model.ContainerPort;
 import dev.berth.runtime.model.HealthState;
@@ -60,6 +61,7 @@ public final class AssignmentSync implements AutoCloseable {
   private final Map<String, List<String>> endLogs = new ConcurrentHashMap<>();
   private final Map<String, ReplicaObservation> failedStarts = new ConcurrentHashMap<>();
   private final ImageLabelSizing jvmSizing;
+  private final PrintStream log;
   private volatile List<ReplicaObservation> lastReport;
   private volatile long lastReportAt;
   private volatile boolean forceReport;
@@ -81,6 +83,7 @@ public final class AssignmentSync implements AutoCloseable {
       Consumer<List<ReplicaObservation>> reports, PrintStream log) {
     this.runtime = runtime;
     this.jvmSizing = new ImageLabelSizing(runtime, nodeId, ContainerEnvironment.sized(), log);
+    this.log = log;
     this.nodeId = nodeId;
     this.filesDir = filesDir;
     this.extraLabels = Map.copyOf(extraLabels);
@@ -238,7 +241,16 @@ public final class AssignmentSync implements AutoCloseable {
     try {
       // A spec without JVM facts is sized here, from the image's labels, before the container is created.
       ImageLabelSizing.Sized sized = jvmSizing.environment(r);
-      String id = runtime.start(request(r, sized));
+      String id;
+      try {
+        id = runtime.start(request(r, sized));
+      } catch (ContainerStartException e) {
+        if (!e.imageMissing() || !pulled(r)) {
+          throw e;
+        }
+        // Sized again: the labels arrived with the image.
+        id = runtime.start(request(r, jvmSizing.environment(r)));
+      }
       return runtime.inspect(id).map(c -> observe(r, c))
           .orElse(ended(r, ReplicaState.START_FAILED, "container " + id + " vanished after start"));
     } catch (ContainerStartException e) {
@@ -252,6 +264,27 @@ public final class AssignmentSync implements AutoCloseable {
     } catch (IOException e) {
       return ended(r, ReplicaState.START_FAILED, "writing config files failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * Pulls the replica's missing image when its reference names a registry (as a kubelet pulls with IfNotPresent);
+   * false for a bare name, which is never pulled, so it stays image missing.
+   */
+  private boolean pulled(ReplicaAssignment r) throws ContainerStartException {
+    PullReference ref;
+    try {
+      ref = PullReference.parse(r.image());
+    } catch (IllegalArgumentException e) {
+      throw new ContainerStartException(e.getMessage(), true, e);
+    }
+    if (!ref.namesRegistry()) {
+      return false;
+    }
+    long started = System.nanoTime();
+    log.println("pulling " + r.image() + " for " + r.namespace() + "/" + r.app() + " replica " + r.replicaId());
+    runtime.pull(r.image());
+    log.println("pulled " + r.image() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    return true;
   }
 
   private ContainerRequest request(ReplicaAssignment r, ImageLabelSizing.Sized sized) throws IOException {

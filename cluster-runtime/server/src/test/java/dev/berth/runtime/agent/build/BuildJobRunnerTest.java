@@ -76,6 +76,11 @@ class BuildJobRunnerTest {
       }
 
       @Override
+      public void pull(String reference) throws ContainerStartException {
+        fake.pull(reference);
+      }
+
+      @Override
       public String start(ContainerRequest request) throws ContainerStartException {
         requests.add(request);
         return fake.start(request);

@@ -141,6 +141,27 @@ public abstract class ContainerRuntimeContract {
   }
 
   @Test
+  void pull_putsTheRegistrysImageOnTheEngine_andAnUnknownOneIsImageMissing() throws Exception {
+    String pushed = imageOnlyInRegistry();
+    assertThat(runtime.image(pushed)).isEmpty();
+
+    runtime.pull(pushed);
+
+    assertThat(runtime.image(pushed)).isPresent();
+    String unknown = PullReference.parse(pushed).registry() + "/berth-contract/never-pushed:0";
+    givenMissing(unknown);
+    assertThatThrownBy(() -> runtime.pull(unknown))
+        .isInstanceOfSatisfying(ContainerStartException.class, e -> assertThat(e.imageMissing()).isTrue())
+        .hasMessageContaining("pulling " + unknown + " failed");
+  }
+
+  /**
+   * An image in a registry (its reference names the registry) that is not on the engine yet; the fake's test lists
+   * it in its registry, the Docker one pushes it to a real registry and removes it from the engine.
+   */
+  protected abstract String imageOnlyInRegistry() throws Exception;
+
+  @Test
   void subscribe_seesAnExit() throws Exception {
     String id = runtime.start(request("e", List.of()));
     CountDownLatch changed = new CountDownLatch(1);

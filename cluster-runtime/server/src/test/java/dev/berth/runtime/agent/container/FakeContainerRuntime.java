@@ -72,6 +72,21 @@ public final class FakeContainerRuntime implements ContainerRuntime {
         new ImageDetails("sha256:fake-" + Integer.toHexString(reference.hashCode()), Map.of())));
   }
 
+  /** Images "in the registry": {@link #pull} puts them on the engine; any other missing image fails to pull. */
+  public final Set<String> registryImages = ConcurrentHashMap.newKeySet();
+
+  /** The references pulled, in order. */
+  public final List<String> pulls = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void pull(String reference) throws ContainerStartException {
+    pulls.add(reference);
+    if (!registryImages.contains(reference)) {
+      throw new ContainerStartException("pulling " + reference + " failed: manifest unknown", true, null);
+    }
+    missingImages.remove(reference);
+  }
+
   /** How many times an image was inspected. */
   public int imageInspections() {
     return imageInspections.get();

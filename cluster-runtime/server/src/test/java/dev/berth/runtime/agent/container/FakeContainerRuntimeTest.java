@@ -20,6 +20,14 @@ class FakeContainerRuntimeTest extends ContainerRuntimeContract {
   }
 
   @Override
+  protected String imageOnlyInRegistry() {
+    FakeContainerRuntime fake = (FakeContainerRuntime) runtime;
+    fake.missingImages.add("127.0.0.1:5000/fake/pushed:1");
+    fake.registryImages.add("127.0.0.1:5000/fake/pushed:1");
+    return "127.0.0.1:5000/fake/pushed:1";
+  }
+
+  @Override
   protected void end(String id, int code) {
     ((FakeContainerRuntime) runtime).exit(id, code, "bye");
   }

@@ -1,6 +1,16 @@
 package dev.berth.runtime.agent.docker;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import dev.berth.imagebuilder.api.RegistryAuth;
+import dev.berth.imagebuilder.testing.LocalRegistry;
+import dev.berth.runtime.agent.container.ContainerStartException;
+import dev.berth.runtime.agent.container.PullReference;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import dev.berth.imagebuilder.docker.DockerClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +44,73 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     BaseImages.shared().ensure("static");
   }
 
+  private static LocalRegistry registry;
+  private static final List<String> PUSHED = new ArrayList<>();
+
   @AfterAll
   static void removeLabelledImage() throws Exception {
-    if (labelled != null) {
-      try (DockerClient d = DockerClients.local()) {
+    try (DockerClient d = DockerClients.local()) {
+      for (String image : PUSHED) {
+        try {
+          d.removeImageCmd(image).withForce(true).exec();
+        } catch (NotFoundException e) {
+          // A pull that failed left nothing.
+        }
+      }
+      if (labelled != null) {
         d.removeImageCmd(labelled).withForce(true).exec();
+      }
+    }
+    if (registry != null) {
+      registry.close();
+    }
+  }
+
+  @Override
+  protected String imageOnlyInRegistry() throws Exception {
+    if (registry == null) {
+      registry = LocalRegistry.start();
+    }
+    return pushedThenRemoved(registry, null);
+  }
+
+  /** Tags the labelled image into {@code into}, pushes it (with {@code login} when given) and drops the local tag. */
+  private String pushedThenRemoved(LocalRegistry into, AuthConfig login) throws Exception {
+    String reference = into.address() + "/berth-contract/pulled:" + System.nanoTime();
+    PUSHED.add(reference);
+    PullReference ref = PullReference.parse(reference);
+    try (DockerClient d = DockerClients.local()) {
+      d.tagImageCmd(labelledImage(), ref.repository(), ref.tagOrDigest()).exec();
+      var push = d.pushImageCmd(ref.repository()).withTag(ref.tagOrDigest());
+      if (login != null) {
+        push.withAuthConfig(login);
+      }
+      push.start().awaitCompletion(2, TimeUnit.MINUTES);
+      d.removeImageCmd(reference).exec();
+    }
+    return reference;
+  }
+
+  @Test
+  void pull_fromARegistryThatAsksForALogin_usesTheNodesLogin_andWithoutOneSaysHowToGiveIt() throws Exception {
+    String password = "pw-" + System.nanoTime();
+    try (LocalRegistry guarded = LocalRegistry.startWithLogin("node", password)) {
+      String image = pushedThenRemoved(guarded, new AuthConfig().withRegistryAddress(guarded.address())
+          .withUsername("node").withPassword(password));
+      Path noConfig = Files.createTempDirectory("berth-no-docker-config").resolve("config.json");
+
+      try (ContainerRuntime anonymous = DockerContainerRuntime.connect(null, new RegistryAuth(null, null, noConfig))) {
+        assertThatThrownBy(() -> anonymous.pull(image))
+            .isInstanceOfSatisfying(ContainerStartException.class, e -> assertThat(e.imageMissing()).isTrue())
+            .hasMessageContaining("pulling " + image + " failed")
+            .hasMessageContaining("BERTH_REGISTRY_USERNAME")
+            .hasMessageContaining("docker login " + guarded.address())
+            .hasMessageEndingWith("(on this node)");
+      }
+      try (ContainerRuntime loggedIn = DockerContainerRuntime.connect(null,
+          new RegistryAuth("node", password, noConfig))) {
+        loggedIn.pull(image);
+        assertThat(loggedIn.image(image)).isPresent();
       }
     }
   }

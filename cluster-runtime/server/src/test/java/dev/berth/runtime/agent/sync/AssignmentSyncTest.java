@@ -143,6 +143,38 @@ class AssignmentSyncTest {
     assertThat(o.message()).contains("img:1");
   }
 
+  private static ReplicaAssignment replicaOf(String id, String image) {
+    return new ReplicaAssignment(id, "default", "web", 1, 0, image, List.of(), List.of(), Map.of("A", "1"),
+        64L << 20, 100, List.of(), Map.of(), null, Map.of());
+  }
+
+  @Test
+  void missingImageNamingItsRegistry_isPulledThenStarted() throws Exception {
+    String image = "reg.example:5000/shop@sha256:" + "ab".repeat(32);
+    runtime.missingImages.add(image);
+    runtime.registryImages.add(image);
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1, List.of(replicaOf("r1", image))));
+
+    assertThat(await(r -> r.size() == 1 && r.get(0).state() == ReplicaState.RUNNING)).hasSize(1);
+    assertThat(runtime.pulls).containsExactly(image);
+    assertThat(agentLog.toString(StandardCharsets.UTF_8)).contains("pulling " + image + " for default/web replica r1");
+  }
+
+  @Test
+  void failedPull_isImageMissingWithTheReason_andABareNameIsNeverPulled() throws Exception {
+    runtime.missingImages.add("reg.example/gone:1");
+    runtime.missingImages.add("shop:1");
+    sync = newSync();
+    sync.assign(new NodeAssignment("n1", 1, List.of(replicaOf("r1", "reg.example/gone:1"), replicaOf("r2", "shop:1"))));
+
+    List<ReplicaObservation> report = await(r -> r.size() == 2);
+    assertThat(report).allSatisfy(o -> assertThat(o.state()).isEqualTo(ReplicaState.IMAGE_MISSING));
+    assertThat(report).filteredOn(o -> o.replicaId().equals("r1")).singleElement()
+        .satisfies(o -> assertThat(o.message()).contains("pulling reg.example/gone:1 failed: manifest unknown"));
+    assertThat(runtime.pulls).containsExactly("reg.example/gone:1");
+  }
+
   // ---------------------------------------------------------------- JVM sizing on the node
 
   private static final Map<String, String> JVM_LABELS = Map.of(FactLabels.STACK, "jvm-dist",
