@@ -4,6 +4,7 @@ import dev.berth.runtime.api.status.PlacementFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,16 @@ import java.util.TreeMap;
 
 /**
  * Places replicas on nodes: filters turn nodes away with named reasons, scorers rank the rest, and the best node
- * wins (ties go to the lower node id, so the same input always gives the same plan). Pure: no I/O, no clock.
+ * wins (ties go to the lower node id, so the same input always gives the same plan). On a large cluster only
+ * {@link #nodesToScore} feasible nodes are scored per replica, from a start that depends on the replica's id.
+ * Pure: no I/O, no clock.
  */
 public final class Scheduler {
 
   /** Nodes listed by name in a placement failure; the rest are only counted. */
   static final int NODES_LISTED = 20;
+  /** Clusters up to this size score every feasible node for every replica. */
+  static final int MIN_NODES_TO_SCORE = 100;
 
   private final List<NodeFilter> filters;
   private final List<NodeScorer> scorers;
@@ -47,36 +52,62 @@ public final class Scheduler {
    */
   public PlacementPlan place(
       List<PlacementRequest> requests, List<NodeView> nodes, Instant now, Map<String, PlacementFailure> previous) {
-    Map<String, NodeView> working = new TreeMap<>();
-    nodes.forEach(n -> working.put(n.id(), n));
+    List<NodeView> working = new ArrayList<>(nodes);
+    working.sort(Comparator.comparing(NodeView::id));
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < working.size(); i++) {
+      position.put(working.get(i).id(), i);
+    }
+    int n = working.size();
+    int enough = nodesToScore(n);
     Map<String, String> placed = new LinkedHashMap<>();
     Map<String, PlacementFailure> pending = new LinkedHashMap<>();
     for (PlacementRequest request : requests) {
       NodeView best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       Map<String, Rejection> rejections = new TreeMap<>();
-      for (NodeView node : working.values()) {
+      // Each replica starts its search at its own node (from its id, so the plan stays a function of the input).
+      int start = n == 0 ? 0 : Math.floorMod(request.replicaId().hashCode(), n);
+      int feasible = 0;
+      for (int k = 0; k < n && feasible < enough; k++) {
+        NodeView node = working.get((start + k) % n);
         Optional<Rejection> rejection = firstRejection(request, node);
         if (rejection.isPresent()) {
           rejections.put(node.id(), rejection.get());
           continue;
         }
+        feasible++;
         double score = score(request, node);
-        if (score > bestScore) {
+        if (score > bestScore || (score == bestScore && node.id().compareTo(best.id()) < 0)) {
           best = node;
           bestScore = score;
         }
       }
       if (best != null) {
         placed.put(request.replicaId(), best.id());
-        working.put(best.id(), best.with(request));
+        working.set(position.get(best.id()), best.with(request));
       } else {
         PlacementFailure before = previous.get(request.replicaId());
         int attempts = before == null ? 1 : before.attempts() + 1;
         pending.put(request.replicaId(), failure(rejections, attempts, now));
       }
     }
-    return new PlacementPlan(placed, pending, new ArrayList<>(working.values()));
+    return new PlacementPlan(placed, pending, working);
+  }
+
+  /**
+   * How many feasible nodes a placement scores before it chooses: all of them up to {@value #MIN_NODES_TO_SCORE}
+   * nodes; above that a share that falls from 50 % by one point per 125 nodes to at least 5 %, and never fewer than
+   * {@value #MIN_NODES_TO_SCORE} (the rule kube-scheduler uses by default). Enough to spread and pack well, without
+   * a pass over every node of a large cluster for every replica. A replica no node fits still looks at them all, so
+   * its failure names a reason for each.
+   */
+  static int nodesToScore(int nodes) {
+    if (nodes <= MIN_NODES_TO_SCORE) {
+      return nodes;
+    }
+    int percent = Math.max(5, 50 - nodes / 125);
+    return Math.max(MIN_NODES_TO_SCORE, (int) ((long) nodes * percent / 100));
   }
 
   private Optional<Rejection> firstRejection(PlacementRequest request, NodeView node) {

@@ -58,4 +58,54 @@ class SchedulerTest {
     assertThat(plan.placed()).containsOnlyKeys("r0");
     assertThat(plan.pending().get("r1").reasonCounts()).containsOnlyKeys(FilterReasons.INSUFFICIENT_CPU);
   }
+  // ---------------------------------------------------------------- large clusters: a share of the nodes is scored
+
+  private static List<NodeView> roomyNodes(int count) {
+    List<NodeView> nodes = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      nodes.add(new NodeView(String.format("n%05d", i), true, Map.of(), 4000, 16 * GI, 0, 0, Map.of()));
+    }
+    return nodes;
+  }
+
+  @Test
+  void nodesToScore_isEveryNodeUpToAHundred_thenAShareFallingToFivePercent() {
+    assertThat(Scheduler.nodesToScore(0)).isZero();
+    assertThat(Scheduler.nodesToScore(100)).isEqualTo(100);
+    assertThat(Scheduler.nodesToScore(150)).isEqualTo(100);
+    assertThat(Scheduler.nodesToScore(1_000)).isEqualTo(420);
+    assertThat(Scheduler.nodesToScore(5_000)).isEqualTo(500);
+    assertThat(Scheduler.nodesToScore(100_000)).isEqualTo(5_000);
+  }
+
+  @Test
+  void largeCluster_findsTheOnlyNodeThatFits_evenOutsideTheShareScored() {
+    List<NodeView> nodes = new java.util.ArrayList<>(roomyNodes(2_000).stream()
+        .map(n -> new NodeView(n.id(), true, Map.of(), 4000, GI / 4, 0, 0, Map.of())).toList());
+    nodes.set(1_234, new NodeView("n01234", true, Map.of(), 4000, 16 * GI, 0, 0, Map.of()));
+
+    PlacementPlan plan = new Scheduler().place(
+        List.of(new PlacementRequest("r0", "default/web", 100, GI, List.of())), nodes, NOW, Map.of());
+
+    assertThat(plan.placed()).containsEntry("r0", "n01234");
+  }
+
+  @Test
+  void largeCluster_spreadsAnAppsReplicas_samePlanForSameInput_andNamesEveryNodeWhenNoneFits() {
+    List<NodeView> nodes = roomyNodes(5_000);
+    List<PlacementRequest> replicas = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      replicas.add(new PlacementRequest("web-" + i, "default/web", 50, 64L << 20, List.of()));
+    }
+
+    PlacementPlan plan = new Scheduler().place(replicas, nodes, NOW, Map.of());
+
+    assertThat(plan.placed()).hasSize(300);
+    assertThat(new java.util.HashSet<>(plan.placed().values())).hasSize(300);
+    assertThat(new Scheduler().place(replicas, nodes, NOW, Map.of()).placed()).isEqualTo(plan.placed());
+    PlacementFailure failure = new Scheduler().place(
+        List.of(new PlacementRequest("huge", "default/big", 100, 64 * GI, List.of())), nodes, NOW, Map.of())
+        .pending().get("huge");
+    assertThat(failure.summary()).startsWith("0/5000 nodes fit: 5000 ");
+  }
 }
