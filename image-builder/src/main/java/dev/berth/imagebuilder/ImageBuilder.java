@@ -122,6 +122,11 @@ public final class ImageBuilder {
     return RegistryCredentials.hint(auth, registry);
   }
 
+  /** Whether a Docker engine's pull or push error says the registry wants a (different) login. */
+  public static boolean registryRefusedLogin(String engineError) {
+    return RegistryCredentials.refusedLogin(engineError);
+  }
+
   /** Berth's version as packaged, or {@code dev} when running from classes. */
   public static String version() {
     String v = ImageBuilder.class.getPackage().getImplementationVersion();

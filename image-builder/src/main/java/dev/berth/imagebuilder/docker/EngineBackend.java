@@ -294,18 +294,11 @@ public final class EngineBackend implements BuildBackend {
       error.compareAndSet(null, firstLine(e.getMessage()));
     }
     if (error.get() != null) {
-      String fix = refusedLogin(error.get())
+      String fix = RegistryCredentials.refusedLogin(error.get())
           ? RegistryCredentials.hint(auth, ref.registry())
           : "check that the registry " + ref.registry() + " runs and accepts pushes";
       throw new ImageBuildException("pushing " + tag + " failed: " + error.get() + "; " + fix);
     }
-  }
-
-  /** Whether an engine's push error says the registry wants a (different) login. */
-  static boolean refusedLogin(String error) {
-    String e = error.toLowerCase(java.util.Locale.ROOT);
-    return e.contains("unauthorized") || e.contains("authentication required") || e.contains("no basic auth")
-        || e.contains("denied");
   }
 
   private static String digestOf(DockerClient docker, String image) {

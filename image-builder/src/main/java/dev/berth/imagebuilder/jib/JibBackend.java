@@ -139,7 +139,7 @@ public final class JibBackend implements BuildBackend {
       throw new ImageBuildException("interrupted while building " + name, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      refusedLogin(build, name, cause);
+      throwIfLoginRefused(build, name, cause);
       throw new ImageBuildException(
           "daemonless build of " + name + " failed: " + cause.getMessage()
               + "; check that the base " + image.baseImage() + " is in the engine (berth base-images) or in a"
@@ -147,13 +147,13 @@ public final class JibBackend implements BuildBackend {
           cause);
     } catch (IOException | RuntimeException | com.google.cloud.tools.jib.api.RegistryException
         | com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
-      refusedLogin(build, name, e);
+      throwIfLoginRefused(build, name, e);
       throw new ImageBuildException("daemonless build of " + name + " failed: " + e.getMessage(), e);
     }
   }
 
   /** Throws the one line that says how to give Berth a login when the target registry refused the push. */
-  private static void refusedLogin(BuildPlan.JibBuild build, String name, Throwable cause)
+  private static void throwIfLoginRefused(BuildPlan.JibBuild build, String name, Throwable cause)
       throws ImageBuildException {
     if (cause instanceof RegistryUnauthorizedException && build.target() instanceof BuildTarget.Registry registry) {
       String named = dev.berth.imagebuilder.plan.ImageReference.parse(name).registry();

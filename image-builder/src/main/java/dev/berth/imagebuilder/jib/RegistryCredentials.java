@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import dev.berth.imagebuilder.api.RegistryAuth;
 import dev.berth.imagebuilder.api.RegistryLogin;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,13 @@ public final class RegistryCredentials {
   /** {@link #find} as a Jib credential. */
   static Optional<Credential> credential(RegistryAuth auth, String registry) throws IOException {
     return find(auth, registry).map(l -> Credential.from(l.username(), l.password()));
+  }
+
+  /** Whether an engine's pull or push error says the registry wants a (different) login. */
+  public static boolean refusedLogin(String engineError) {
+    String e = engineError.toLowerCase(Locale.ROOT);
+    return e.contains("unauthorized") || e.contains("authentication required") || e.contains("no basic auth")
+        || e.contains("denied");
   }
 
   /** The hint for a registry that refused: where Berth looked, and how to give it a login. */

@@ -201,8 +201,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     String e = error.toLowerCase(java.util.Locale.ROOT);
     String registry = ref.registry() == null ? "docker.io" : ref.registry();
     String login = ImageBuilder.registryLoginHint(registryAuth, registry) + " (on this node)";
-    if (e.contains("unauthorized") || e.contains("denied") || e.contains("authentication required")
-        || e.contains("no basic auth")) {
+    if (ImageBuilder.registryRefusedLogin(error)) {
       return login;
     }
     if (e.contains("manifest unknown") || e.contains("not found")) {
