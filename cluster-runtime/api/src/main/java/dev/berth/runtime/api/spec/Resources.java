@@ -1,9 +1,5 @@
 package dev.berth.runtime.api.spec;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.ToLongFunction;
-
 /**
  * What one replica asks for and is limited to (requests equal limits): the scheduler places by these, and the
  * container gets them as hard limits.
@@ -30,28 +26,11 @@ public record Resources(String memory, String cpu) {
 
   /** The memory amount in bytes. */
   public long memoryBytes() {
-    return parsed(MEMORY_BYTES, memory, text -> ByteSize.parse("memory", text));
+    return ByteSize.parse("memory", memory);
   }
 
   /** The CPU amount in thousandths of a core. */
   public long cpuMillis() {
-    return parsed(CPU_MILLIS, cpu, text -> Millicores.parse("cpu", text));
-  }
-
-  // Specs repeat a handful of amounts, and the master asks for them for every replica it places: parsed once each.
-  private static final int PARSED_KEPT = 4096;
-  private static final Map<String, Long> MEMORY_BYTES = new ConcurrentHashMap<>();
-  private static final Map<String, Long> CPU_MILLIS = new ConcurrentHashMap<>();
-
-  private static long parsed(Map<String, Long> cache, String text, ToLongFunction<String> parse) {
-    Long known = cache.get(text);
-    if (known != null) {
-      return known;
-    }
-    long value = parse.applyAsLong(text);
-    if (cache.size() < PARSED_KEPT) {
-      cache.put(text, value);
-    }
-    return value;
+    return Millicores.parse("cpu", cpu);
   }
 }
