@@ -2,6 +2,7 @@ package dev.berth.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.runtime.deploy.JenkinsfileDraft;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -71,6 +72,28 @@ class JenkinsfilesTest {
   void scenarios_legacyJarSpringBootWarAndNode_arePresent() throws Exception {
     assertThat(jenkinsfiles()).extracting(p -> p.getFileName().toString()).contains(
         "legacy-jar.Jenkinsfile", "spring-boot.Jenkinsfile", "war.Jenkinsfile", "node.Jenkinsfile");
+  }
+
+  /** What {@code berth jenkinsfile} drafts, in each of its shapes. */
+  static List<Path> drafted() throws Exception {
+    Path dir = Files.createTempDirectory("drafted-jenkinsfiles");
+    List<JenkinsfileDraft> drafts = List.of(
+        new JenkinsfileDraft("dist", "reg.example:5000/billing", "billing", "jvm-dist", null, null, null, null),
+        new JenkinsfileDraft("services/shop", "reg.example/shop", "shop", "spring-boot",
+            JenkinsfileDraft.packageCommand(true, true, false), "services/shop/.berth/app.yaml", "berth",
+            "registry-push"),
+        new JenkinsfileDraft(".", "reg.example/web", "web", "node", null, null, "kubernetes", "registry-push"));
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      files.add(Files.writeString(dir.resolve("drafted-" + i + ".Jenkinsfile"), drafts.get(i).text()));
+    }
+    return files;
+  }
+
+  @ParameterizedTest
+  @MethodSource("drafted")
+  void draftedJenkinsfiles_bindToTheStepClassesToo(Path file) throws Exception {
+    everyBerthCall_bindsToItsStepClass(file);
   }
 
   @ParameterizedTest

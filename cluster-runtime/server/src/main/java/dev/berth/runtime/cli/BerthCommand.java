@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       DockerfileCommand.class,
       InitCommand.class,
+      JenkinsfileCommand.class,
       BuildCommand.class,
       BenchBuildCommand.class,
       UpCommand.class,
