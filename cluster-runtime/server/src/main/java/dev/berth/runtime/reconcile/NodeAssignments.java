@@ -15,8 +15,6 @@ import dev.berth.runtime.model.Replica;
 import dev.berth.runtime.model.ReplicaAssignment;
 import dev.berth.runtime.sizing.ContainerEnvironment;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,46 +23,21 @@ import java.util.Map;
 public final class NodeAssignments {
 
   private final ContainerEnvironment environment;
-  private volatile ReplicasByNode lastIndex;
-
-  /** The placed replicas of one replica map, grouped by node. */
-  private record ReplicasByNode(Map<String, Replica> replicas, Map<String, List<Replica>> byNode) {}
 
   public NodeAssignments(ContainerEnvironment environment) {
     this.environment = environment;
   }
 
-  /** The node's full assignment in {@code snapshot}. */
+  /** The node's full assignment in {@code snapshot}: its placed replicas, from the snapshot's index, by id. */
   public NodeAssignment forNode(String nodeId, ClusterSnapshot snapshot, long generation) {
-    List<Replica> onNode = new ArrayList<>(byNode(snapshot).getOrDefault(nodeId, List.of()));
-    onNode.sort(Comparator.comparing(Replica::id));
     List<ReplicaAssignment> replicas = new ArrayList<>();
-    for (Replica r : onNode) {
+    for (Replica r : snapshot.index().replicasOn(nodeId)) {
       AppRecord app = snapshot.apps().get(r.appKey());
       if (app != null) {
         replicas.add(assignment(r, app));
       }
     }
     return new NodeAssignment(nodeId, generation, replicas);
-  }
-
-  /**
-   * The snapshot's placed replicas by node. Node syncs in a row mostly read the same replica map (node and report
-   * changes keep it), so the grouping is kept for that map instead of scanning every replica per node.
-   */
-  private Map<String, List<Replica>> byNode(ClusterSnapshot snapshot) {
-    ReplicasByNode last = lastIndex;
-    if (last != null && last.replicas() == snapshot.replicas()) {
-      return last.byNode();
-    }
-    Map<String, List<Replica>> byNode = new HashMap<>();
-    for (Replica r : snapshot.replicas().values()) {
-      if (r.placed()) {
-        byNode.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r);
-      }
-    }
-    lastIndex = new ReplicasByNode(snapshot.replicas(), byNode);
-    return byNode;
   }
 
   /** The container one replica runs. */

@@ -49,6 +49,12 @@ class ClusterIndexProperties {
 
       assertThat(s.index()).isEqualTo(ClusterIndex.of(s.apps(), s.replicas()));
       assertThat(ClusterView.nodes(s)).containsExactlyInAnyOrderElementsOf(scannedViews(s, Set.of(), List.of()));
+      for (String node : NODES) {
+        // What a node's assignment lists: its placed replicas by id.
+        assertThat(s.index().replicasOn(node)).isEqualTo(s.replicas().values().stream()
+            .filter(r -> r.placed() && r.nodeId().equals(node))
+            .sorted(java.util.Comparator.comparing(Replica::id)).toList());
+      }
       for (String app : APPS) {
         assertThat(s.replicasOf(app)).isEqualTo(scannedReplicasOf(s, app));
         // What a placing pass of the app asks: the cluster with its replicas replaced by moved versions.
