@@ -87,16 +87,11 @@ public final class InitCommand implements Callable<Integer> {
     String app = name != null ? name : nameFromImage(image);
     AppFacts facts;
     DetectReport report;
-    try (Detection detection = ImageBuilder.detect(path, DetectOptions.none().withFailOnLowConfidence(false))) {
-      report = detection.report();
-      if (report.outcome() != DetectReport.Outcome.OK) {
-        DetectReport.Problem p = report.error();
-        err.println("ERROR cannot draft a spec: detection in " + path + " failed [" + report.outcome() + "] "
-            + (p == null ? "" : p.headline() + "; fix: " + p.fix()) + " (berth detect " + path + " shows why)");
-        return report.exitCode();
-      }
-      facts = FactLabels.fromLabels(report.labels());
+    report = detectForDraft(path, "a spec", err);
+    if (report.outcome() != DetectReport.Outcome.OK) {
+      return report.exitCode();
     }
+    facts = FactLabels.fromLabels(report.labels());
     AppSpecDraft draft;
     try {
       draft = AppSpecDraft.draft(app, namespace, image, facts,
@@ -114,6 +109,23 @@ public final class InitCommand implements Callable<Integer> {
     out.println("  " + draft.summary());
     out.println("edit it, then: berth apply -f " + file + " --wait");
     return 0;
+  }
+
+  /**
+   * Detects the app in {@code path} for a draft, LOW confidence accepted; a failed detection is one line on
+   * {@code err} naming the outcome and the fix (the report's exit code is the command's).
+   */
+  static DetectReport detectForDraft(Path path, String drafting, PrintWriter err) {
+    try (Detection detection = ImageBuilder.detect(path, DetectOptions.none().withFailOnLowConfidence(false))) {
+      DetectReport report = detection.report();
+      if (report.outcome() != DetectReport.Outcome.OK) {
+        DetectReport.Problem p = report.error();
+        err.println("ERROR cannot draft " + drafting + ": detection in " + path + " failed [" + report.outcome()
+            + "] " + (p == null ? "" : p.headline() + "; fix: " + p.fix()) + " (berth detect " + path
+            + " shows why)");
+      }
+      return report;
+    }
   }
 
   /** {@code registry:5000/team/billing:1.4} or {@code …/billing@sha256:…} → {@code billing}. */

@@ -1,9 +1,6 @@
 package dev.berth.runtime.cli;
 
-import dev.berth.imagebuilder.ImageBuilder;
-import dev.berth.imagebuilder.api.DetectOptions;
 import dev.berth.imagebuilder.api.DetectReport;
-import dev.berth.imagebuilder.api.Detection;
 import dev.berth.runtime.deploy.JenkinsfileDraft;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,17 +74,11 @@ public final class JenkinsfileCommand implements Callable<Integer> {
       err.println("ERROR " + file + " exists; berth jenkinsfile keeps it. Pass -o FILE, or --force to replace it");
       return CommandLine.ExitCode.USAGE;
     }
-    String stack;
-    try (Detection detection = ImageBuilder.detect(app, DetectOptions.none().withFailOnLowConfidence(false))) {
-      DetectReport report = detection.report();
-      if (report.outcome() != DetectReport.Outcome.OK) {
-        DetectReport.Problem p = report.error();
-        err.println("ERROR cannot draft a Jenkinsfile: detection in " + path + " failed [" + report.outcome() + "] "
-            + (p == null ? "" : p.headline() + "; fix: " + p.fix()) + " (berth detect " + path + " shows why)");
-        return report.exitCode();
-      }
-      stack = report.stack();
+    DetectReport report = InitCommand.detectForDraft(path, "a Jenkinsfile", err);
+    if (report.outcome() != DetectReport.Outcome.OK) {
+      return report.exitCode();
     }
+    String stack = report.stack();
     String dir = app.equals(repo) ? "." : repo.relativize(app).toString();
     Path spec = app.resolve(".berth").resolve("app.yaml");
     JenkinsfileDraft draft;
