@@ -29,7 +29,7 @@ public record ClusterSnapshot(
     apps = Map.copyOf(apps);
     replicas = ShardedMap.copyOf(replicas);
     nodes = Map.copyOf(nodes);
-    observations = Map.copyOf(observations);
+    observations = ShardedMap.copyOf(observations);
     java.util.Objects.requireNonNull(index, "index");
   }
 

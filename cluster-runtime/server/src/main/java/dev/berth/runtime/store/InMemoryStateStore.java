@@ -4,6 +4,7 @@ import dev.berth.runtime.api.status.AppEvent;
 import dev.berth.runtime.model.ClusterSnapshot;
 import dev.berth.runtime.model.Node;
 import dev.berth.runtime.model.ReplicaObservation;
+import dev.berth.runtime.model.ShardedMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -87,8 +88,9 @@ public class InMemoryStateStore implements StateStore {
     observations.forEach(o -> byId.put(o.replicaId(), o));
     ClusterSnapshot next;
     synchronized (writeLock) {
-      Map<String, Map<String, ReplicaObservation>> all = new HashMap<>(current.observations());
-      all.put(nodeId, Map.copyOf(byId));
+      // Observations are only looked up by node, never iterated: a report copies one shard, not 5,000 nodes' worth.
+      Map<String, Map<String, ReplicaObservation>> all =
+          ShardedMap.copyOf(current.observations()).edit().put(nodeId, Map.copyOf(byId)).build();
       next = current.withObservations(current.revision() + 1, all);
       current = next;
     }
