@@ -20,7 +20,7 @@ final class StatusFixtures {
     for (int i = 0; i < nodes.length; i++) {
       replicas.add(new ReplicaStatus(name + "-" + revision + "-" + i, nodes[i], revision,
           ReplicaStatus.Phase.RUNNING, i < ready ? "healthy" : "starting", 0, null, false, null, "10.0.0." + i,
-          Instant.parse("2026-11-25T08:00:00Z"), null, null, "", List.of(), null));
+          Instant.parse("2026-11-25T08:00:00Z"), null, null, "", List.of(), null, ""));
     }
     RolloutStatus rollout = phase == null ? null : new RolloutStatus(revision, phase, desired, desired, ready, 0,
         Instant.parse("2026-11-25T08:01:00Z"), null, phase.equals(RolloutStatus.FAILED) ? "health check failed" : "");

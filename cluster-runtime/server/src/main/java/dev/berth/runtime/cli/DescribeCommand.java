@@ -48,6 +48,11 @@ public final class DescribeCommand extends ClusterCommand {
     out.printf("Revision:   %d%n", s.revision());
     out.printf("Replicas:   %d desired, %d running, %d ready%n", s.desired(), s.running(), s.ready());
     out.printf("Resources:  %s memory, %s CPU per replica%n", s.spec().resources().memory(), s.spec().resources().cpu());
+    String jvmSizing = s.replicas().stream().map(ReplicaStatus::jvmSizing).filter(j -> !j.isEmpty()).distinct()
+        .sorted().collect(Collectors.joining("; "));
+    if (!jvmSizing.isEmpty()) {
+      out.printf("JVM flags:  from %s%n", jvmSizing);
+    }
     out.printf("Rollout:    %s - %s%n", s.rollout().phase(), s.rollout().message());
     out.println();
     out.printf(Locale.ROOT, "%-28s %-14s %-10s %-9s %-8s %-5s %-4s %s%n",

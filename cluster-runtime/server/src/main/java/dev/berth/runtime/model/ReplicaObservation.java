@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param cpuMillisUsed last sampled CPU use in thousandths of a core, 0 when unknown
  * @param message the engine's error or the probe's last failure, empty when none
  * @param lastLogLines up to the last 100 log lines, captured once the container ended (empty while running)
+ * @param jvmSizing where the container's JVM flags came from (its {@code berth.jvm-sizing} label: the spec's
+ *     facts, the image's labels on a node, or none), empty when not a sized JVM
  */
 public record ReplicaObservation(
     String replicaId,
@@ -39,9 +41,11 @@ public record ReplicaObservation(
     long memoryUsedBytes,
     long cpuMillisUsed,
     String message,
-    List<String> lastLogLines) {
+    List<String> lastLogLines,
+    String jvmSizing) {
 
   public ReplicaObservation {
+    jvmSizing = jvmSizing == null ? "" : jvmSizing;
     Objects.requireNonNull(replicaId, "replicaId");
     Objects.requireNonNull(state, "state");
     containerId = containerId == null ? "" : containerId;
@@ -49,5 +53,13 @@ public record ReplicaObservation(
     hostPorts = hostPorts == null ? Map.of() : Map.copyOf(hostPorts);
     message = message == null ? "" : message;
     lastLogLines = lastLogLines == null ? List.of() : List.copyOf(lastLogLines);
+  }
+
+  /** An observation that says nothing of JVM sizing (no container yet, or simulated). */
+  public ReplicaObservation(String replicaId, long revision, int attempt, String containerId, ReplicaState state,
+      Integer exitCode, boolean oomKilled, HealthState health, Map<Integer, Integer> hostPorts, Instant startedAt,
+      Instant finishedAt, long memoryUsedBytes, long cpuMillisUsed, String message, List<String> lastLogLines) {
+    this(replicaId, revision, attempt, containerId, state, exitCode, oomKilled, health, hostPorts, startedAt,
+        finishedAt, memoryUsedBytes, cpuMillisUsed, message, lastLogLines, "");
   }
 }

@@ -5,7 +5,7 @@ import java.util.HashMap;
 
 /**
  * What the agent sees of one replica's container. Times are epoch milliseconds, 0 for none; {@code exitCode} is
- * {@code null} while the container has not ended.
+ * {@code null} while the container has not ended; {@code jvmSizing} is where its JVM flags came from, empty for none.
  */
 public record ObservationMessage(
     String replicaId,
@@ -22,4 +22,5 @@ public record ObservationMessage(
     long memoryUsedBytes,
     long cpuMillisUsed,
     String message,
-    ArrayList<String> lastLogLines) {}
+    ArrayList<String> lastLogLines,
+    String jvmSizing) {}

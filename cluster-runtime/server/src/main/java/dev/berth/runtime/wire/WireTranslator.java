@@ -89,7 +89,7 @@ public final class WireTranslator {
       o.lastLogLines().forEach(l -> lines.add(l.length() > MAX_LINE_CHARS ? l.substring(0, MAX_LINE_CHARS) : l));
       out.add(new ObservationMessage(o.replicaId(), o.revision(), o.attempt(), o.containerId(), o.state().name(),
           o.exitCode(), o.oomKilled(), o.health().name(), new HashMap<>(o.hostPorts()), millis(o.startedAt()),
-          millis(o.finishedAt()), o.memoryUsedBytes(), o.cpuMillisUsed(), o.message(), lines));
+          millis(o.finishedAt()), o.memoryUsedBytes(), o.cpuMillisUsed(), o.message(), lines, o.jvmSizing()));
     }
     return new ReportMessage(out);
   }
@@ -102,7 +102,7 @@ public final class WireTranslator {
       out.add(new ReplicaObservation(o.replicaId(), o.revision(), o.attempt(), o.containerId(),
           ReplicaState.valueOf(o.state()), o.exitCode(), o.oomKilled(), HealthState.valueOf(o.health()), ports,
           instant(o.startedAtMillis()), instant(o.finishedAtMillis()), o.memoryUsedBytes(), o.cpuMillisUsed(),
-          o.message(), o.lastLogLines()));
+          o.message(), o.lastLogLines(), o.jvmSizing()));
     }
     return out;
   }

@@ -154,6 +154,9 @@ class NodeJvmSizingIT {
     assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Xmx" + (expected.budget().xmxBytes() >> 20) + "m");
     assertThat(container.getConfig().getLabels())
         .containsEntry(ContainerLabels.JVM_SIZING, "image labels on node " + nodeId);
+    // What berth describe shows ops: where the flags came from, carried from the container to the status.
+    assertThat(await("billing", r -> !r.jvmSizing().isEmpty()).jvmSizing())
+        .isEqualTo("image labels on node " + nodeId);
     assertThat(agentLog.toString()).contains("image " + image, "is a JVM app by its labels");
     System.out.printf("node-sized %s at %d MiB: JAVA_TOOL_OPTIONS=%s%n", image, MEMORY >> 20,
         env.get("JAVA_TOOL_OPTIONS"));
@@ -206,6 +209,7 @@ class NodeJvmSizingIT {
         JvmSizing.forContainer(MEMORY, CPU_MILLIS, labelFacts).env().get("JAVA_TOOL_OPTIONS"));
     assertThat(env(container)).containsEntry("JAVA_TOOL_OPTIONS", expected);
     assertThat(container.getConfig().getLabels()).containsEntry(ContainerLabels.JVM_SIZING, "spec facts");
+    assertThat(await("billing-facts", r -> !r.jvmSizing().isEmpty()).jvmSizing()).isEqualTo("spec facts");
   }
 
   @Test

@@ -45,10 +45,11 @@ class BerthSerializationTest {
   void report_roundTrips_withNullExitCodeAndIntegerMaps() {
     ObservationMessage o =
         new ObservationMessage("r1", 1, 0, "abc", "EXITED", 137, true, "NONE",
-            new HashMap<>(Map.of(8080, 32768)), 1L, 2L, 3L, 4L, "OOM", new ArrayList<>(List.of("last line")));
+            new HashMap<>(Map.of(8080, 32768)), 1L, 2L, 3L, 4L, "OOM", new ArrayList<>(List.of("last line")),
+            "image labels on node n1");
     ObservationMessage running =
         new ObservationMessage("r2", 1, 0, "def", "RUNNING", null, false, "HEALTHY", new HashMap<>(), 1L, 0L, 0L, 0L,
-            "", new ArrayList<>());
+            "", new ArrayList<>(), "");
 
     ReportMessage got = (ReportMessage) roundTrip(new ReportMessage(new ArrayList<>(List.of(o, running))));
 

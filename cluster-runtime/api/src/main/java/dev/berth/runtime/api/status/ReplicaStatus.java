@@ -24,6 +24,8 @@ import java.util.Map;
  * @param message the last error or reason, empty when none
  * @param lastLogLines the last log lines of the last ended container
  * @param pending why the replica has no node, or {@code null} when placed
+ * @param jvmSizing where its container's JVM flags came from (the spec's facts, or the image's labels on a node),
+ *     empty when not a sized JVM or not known
  */
 public record ReplicaStatus(
     String id,
@@ -41,7 +43,8 @@ public record ReplicaStatus(
     Instant nextRestartAt,
     String message,
     List<String> lastLogLines,
-    PlacementFailure pending) {
+    PlacementFailure pending,
+    String jvmSizing) {
 
   /** A replica's phase. */
   public enum Phase {
@@ -66,5 +69,6 @@ public record ReplicaStatus(
     hostPorts = hostPorts == null ? Map.of() : Map.copyOf(hostPorts);
     message = message == null ? "" : message;
     lastLogLines = lastLogLines == null ? List.of() : List.copyOf(lastLogLines);
+    jvmSizing = jvmSizing == null ? "" : jvmSizing;
   }
 }

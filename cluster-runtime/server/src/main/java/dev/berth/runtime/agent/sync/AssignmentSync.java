@@ -354,7 +354,8 @@ public final class AssignmentSync implements AutoCloseable {
     dev.berth.runtime.agent.container.ContainerUsage used = c.running() ? usage.get(c.id()) : null;
     return new ReplicaObservation(r.replicaId(), r.revision(), r.attempt(), c.id(), state, c.exitCode(),
         c.killedForMemory(), healthState, c.hostPorts(), c.startedAt(), c.running() ? null : c.finishedAt(),
-        used == null ? 0 : used.memoryBytes(), used == null ? 0 : used.cpuMillis(), message, lastLines);
+        used == null ? 0 : used.memoryBytes(), used == null ? 0 : used.cpuMillis(), message, lastLines,
+        c.labels().get(ContainerLabels.JVM_SIZING));
   }
 
   private static List<String> lines(String text) {

@@ -125,7 +125,8 @@ final class StatusViews {
         nextRestart,
         message,
         shown == null ? List.of() : shown.lastLogLines(),
-        r.pending());
+        r.pending(),
+        shown == null ? "" : shown.jvmSizing());
   }
 
   List<NodeStatus> nodes(ClusterSnapshot s) {
