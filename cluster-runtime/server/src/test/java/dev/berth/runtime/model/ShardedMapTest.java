@@ -40,4 +40,23 @@ class ShardedMapTest {
     assertThatThrownBy(() -> map.entrySet().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
     assertThat(ShardedMap.copyOf(map)).isSameAs(map);
   }
+  @Test
+  void forEachInChangedShards_seesEveryPutOfAnEdit_andLittleElse() {
+    ShardedMap.Editor<String, Integer> all = ShardedMap.<String, Integer>empty().edit();
+    for (int i = 0; i < 10_000; i++) {
+      all.put("k" + i, i);
+    }
+    ShardedMap<String, Integer> before = all.build();
+    ShardedMap<String, Integer> after = before.edit().put("k7", -7).put("new", 1).remove("k9").build();
+
+    Map<String, Integer> seen = new HashMap<>();
+    after.forEachInChangedShards(before, seen::put);
+
+    assertThat(seen).containsEntry("k7", -7).containsEntry("new", 1).doesNotContainKey("k9");
+    assertThat(seen.size()).isLessThan(100);
+    seen.forEach((k, v) -> assertThat(after.get(k)).isEqualTo(v));
+    Map<String, Integer> none = new HashMap<>();
+    after.forEachInChangedShards(after, none::put);
+    assertThat(none).isEmpty();
+  }
 }
