@@ -1,11 +1,13 @@
 package dev.berth.imagebuilder.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.berth.imagebuilder.api.RegistryLogin;
 import java.time.Duration;
 
 /**
@@ -47,5 +49,13 @@ public final class DockerClients {
             .connectionTimeout(Duration.ofSeconds(10))
             .build();
     return DockerClientImpl.getInstance(config, http);
+  }
+
+  /** A registry login as the engine's pull and push take it (the {@code X-Registry-Auth} header). */
+  public static AuthConfig authConfig(RegistryLogin login) {
+    return new AuthConfig()
+        .withRegistryAddress(login.registry())
+        .withUsername(login.username())
+        .withPassword(login.password());
   }
 }

@@ -9,7 +9,6 @@ import com.github.dockerjava.api.command.PushImageCmd;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PushResponseItem;
@@ -32,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +137,10 @@ public final class EngineBackend implements BuildBackend {
       String digest = null;
       boolean pushed = false;
       if (build.target() instanceof BuildTarget.Registry registry) {
+        // Looked up once per registry: a credential helper is a process per lookup.
+        Map<String, Optional<RegistryLogin>> logins = new HashMap<>();
         for (String tag : build.tags()) {
-          push(docker, tag, registry.auth(), listener);
+          push(docker, tag, registry.auth(), logins, listener);
         }
         pushed = true;
         digest = digestOf(docker, image);
@@ -253,29 +255,29 @@ public final class EngineBackend implements BuildBackend {
     return all;
   }
 
-  private void push(DockerClient docker, String tag, RegistryAuth auth, BuildListener listener)
-      throws ImageBuildException {
+  private void push(DockerClient docker, String tag, RegistryAuth auth, Map<String, Optional<RegistryLogin>> logins,
+      BuildListener listener) throws ImageBuildException {
     ImageReference ref = ImageReference.parse(tag);
     if (ref.registry() == null) {
       throw new ImageBuildException(
           "cannot push " + tag + ": the tag names no registry; tag it like 127.0.0.1:5000/"
               + ref.repository() + ":" + ref.tag());
     }
-    Optional<RegistryLogin> login;
-    try {
-      login = RegistryCredentials.find(auth, ref.registry());
-    } catch (IOException e) {
-      throw new ImageBuildException("cannot push " + tag + ": " + e.getMessage(), e);
+    Optional<RegistryLogin> login = logins.get(ref.registry());
+    if (login == null) {
+      try {
+        login = RegistryCredentials.find(auth, ref.registry());
+      } catch (IOException e) {
+        throw new ImageBuildException("cannot push " + tag + ": " + e.getMessage(), e);
+      }
+      logins.put(ref.registry(), login);
     }
     listener.onEvent(BuildEvent.step("Pushing " + tag
         + login.map(l -> " (login from " + l.source() + ")").orElse(" (no login)")));
     AtomicReference<String> error = new AtomicReference<>();
     try {
       PushImageCmd push = docker.pushImageCmd(ref.withoutTag()).withTag(ref.tag());
-      login.ifPresent(l -> push.withAuthConfig(new AuthConfig()
-          .withRegistryAddress(l.registry())
-          .withUsername(l.username())
-          .withPassword(l.password())));
+      login.ifPresent(l -> push.withAuthConfig(DockerClients.authConfig(l)));
       push.exec(
               new ResultCallback.Adapter<PushResponseItem>() {
                 @Override

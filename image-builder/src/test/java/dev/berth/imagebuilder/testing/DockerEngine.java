@@ -3,6 +3,9 @@ package dev.berth.imagebuilder.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.imagebuilder.docker.DockerClients;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -10,6 +13,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -52,6 +57,22 @@ public final class DockerEngine implements BeforeAllCallback {
   }
 
   private static final String RUN_ID = "jvm-" + ProcessHandle.current().pid();
+
+  /** Removes every container this run labelled (running or not), then {@code images}; missing ones are no error. */
+  public static void removeRunLeftovers(Collection<String> images) throws IOException {
+    try (DockerClient d = DockerClients.local()) {
+      for (var c : d.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(RUN_LABEL, runId())).exec()) {
+        d.removeContainerCmd(c.getId()).withForce(true).exec();
+      }
+      for (String image : images) {
+        try {
+          d.removeImageCmd(image).withForce(true).exec();
+        } catch (NotFoundException e) {
+          // Never built.
+        }
+      }
+    }
+  }
 
   /** Why no engine can be used, or {@code null} when {@code GET /_ping} answers OK. */
   static String problem() {

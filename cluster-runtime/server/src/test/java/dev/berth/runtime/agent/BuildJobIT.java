@@ -86,19 +86,7 @@ class BuildJobIT {
     if (master != null) {
       master.close();
     }
-    try (DockerClient d = DockerClients.local()) {
-      for (var c : d.listContainersCmd().withShowAll(true)
-          .withLabelFilter(Map.of(DockerEngine.RUN_LABEL, DockerEngine.runId())).exec()) {
-        d.removeContainerCmd(c.getId()).withForce(true).exec();
-      }
-      for (String image : images) {
-        try {
-          d.removeImageCmd(image).withForce(true).exec();
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-          // Never built.
-        }
-      }
-    }
+    DockerEngine.removeRunLeftovers(images);
   }
 
   private static String image(String name) {

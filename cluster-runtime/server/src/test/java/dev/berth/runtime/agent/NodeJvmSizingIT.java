@@ -117,19 +117,7 @@ class NodeJvmSizingIT {
     if (master != null) {
       master.close();
     }
-    try (DockerClient d = DockerClients.local()) {
-      for (var c : d.listContainersCmd().withShowAll(true)
-          .withLabelFilter(Map.of(DockerEngine.RUN_LABEL, DockerEngine.runId())).exec()) {
-        d.removeContainerCmd(c.getId()).withForce(true).exec();
-      }
-      if (image != null) {
-        try {
-          d.removeImageCmd(image).withForce(true).exec();
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-          // Never built.
-        }
-      }
-    }
+    DockerEngine.removeRunLeftovers(image == null ? List.of() : List.of(image));
   }
 
   private static String spec(String name, String memory, String jvm) {

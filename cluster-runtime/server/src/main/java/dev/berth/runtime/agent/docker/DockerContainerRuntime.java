@@ -11,7 +11,6 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
@@ -181,8 +180,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     String error;
     try {
       PullImageCmd pull = docker.pullImageCmd(ref.repository()).withTag(ref.tagOrDigest());
-      login.ifPresent(l -> pull.withAuthConfig(new AuthConfig()
-          .withRegistryAddress(l.registry()).withUsername(l.username()).withPassword(l.password())));
+      login.ifPresent(l -> pull.withAuthConfig(DockerClients.authConfig(l)));
       boolean done = pull.exec(new PullImageResultCallback()).awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES);
       error = done ? null : "no answer within " + PULL_TIMEOUT_MINUTES + " minutes";
     } catch (InterruptedException e) {
